@@ -1,0 +1,45 @@
+# Two commands set up everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.PHONY: run test install lint e2e clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when the pinned dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# The site on its embedded default: SQLite, a Celery worker with beat on the file-system
+# broker, mail to the console. Data from an earlier run is kept; demo data loads only once.
+run: install
+	@mkdir -p var/celery/queue var/celery/processed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) demo --if-empty
+	@echo ""
+	@echo "  The site runs at http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server and the worker)"
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/celery -A config worker --beat --pool solo --loglevel WARNING \
+		--schedule var/celery/beat-schedule & \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The whole suite. DATABASE_URL and REDIS_URL point it at PostgreSQL and Redis (CI does).
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf var

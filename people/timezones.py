@@ -1,0 +1,18 @@
+"""The IANA time zone list people choose from, and how a zone is named on a page."""
+
+import zoneinfo
+from functools import cache
+
+
+@cache
+def timezone_choices() -> list[tuple[str, str]]:
+    # "Etc/..." and legacy aliases ("US/Eastern") are valid but confuse people; keep them
+    # valid (a browser may report one) yet list the canonical Area/City names first.
+    names = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
+    canonical = [n for n in names if "/" in n and not n.startswith(("Etc/", "SystemV/", "US/"))]
+    rest = [n for n in names if n not in canonical]
+    return [(n, n.replace("_", " ")) for n in canonical + rest]
+
+
+def is_valid_timezone(name: str) -> bool:
+    return name in zoneinfo.available_timezones()

@@ -1,0 +1,279 @@
+import hashlib
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from programs import timeline
+from programs.rules import RuleSet
+
+__all__ = ["Invitation", "Membership", "Organization", "Participation", "Program", "Round",
+           "RuleSet"]
+
+
+class Program(models.Model):
+    """An internship program such as Google Summer of Code or Outreachy."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(unique=True)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    default_rules = models.OneToOneField(
+        RuleSet, on_delete=models.PROTECT, related_name="+",
+        help_text="Copied into each new round; a round's own copy can then be edited.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:program", args=[self.slug])
+
+
+class RoundQuerySet(models.QuerySet):
+    def open_for_org_applications(self, now: datetime):
+        return self.filter(org_applications_open__lte=now, org_applications_close__gt=now)
+
+
+class Round(models.Model):
+    """One edition of a program, e.g. "Google Summer of Code 2017", with its dated timeline.
+
+    Every date is stored in UTC. The phase is computed (`phase_at`), never stored.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="rounds")
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(unique=True, help_text="In the round's address, e.g. gsoc-2027.")
+    total_slots = models.PositiveIntegerField(
+        default=0, help_text="Interns the program funds in this round, across organizations."
+    )
+    rules = models.OneToOneField(RuleSet, on_delete=models.PROTECT, related_name="round")
+
+    org_applications_open = models.DateTimeField()
+    org_applications_close = models.DateTimeField()
+    orgs_announced = models.DateTimeField()
+    ideas_published = models.DateTimeField()
+    applications_open = models.DateTimeField()
+    applications_close = models.DateTimeField()
+    results_announced = models.DateTimeField()
+    coding_start = models.DateTimeField()
+    midterm_open = models.DateTimeField()
+    midterm_close = models.DateTimeField()
+    final_open = models.DateTimeField()
+    final_close = models.DateTimeField()
+    ends = models.DateTimeField()
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-coding_start"]
+        constraints = timeline.ordering_constraints()
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:round", args=[self.slug])
+
+    @property
+    def dates(self) -> dict[str, datetime]:
+        return {field: getattr(self, field) for field in timeline.MILESTONE_FIELDS}
+
+    def phase_at(self, now: datetime) -> timeline.Phase:
+        return timeline.phase_at(self.dates, now)
+
+    @property
+    def phase(self) -> timeline.Phase:
+        return self.phase_at(timezone.now())
+
+    def milestones(self, now: datetime | None = None) -> list[timeline.DatedMilestone]:
+        return timeline.dated_milestones(self.dates, now or timezone.now())
+
+    def next_milestone(self, now: datetime | None = None) -> timeline.DatedMilestone | None:
+        return timeline.next_milestone(self.dates, now or timezone.now())
+
+
+class Organization(models.Model):
+    """An open-source organization. An umbrella (a foundation) may hold member projects."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(unique=True)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    source_repository = models.URLField(blank=True)
+    mailing_list = models.CharField(max_length=255, blank=True,
+                                    help_text="Address or archive link.")
+    chat_channels = models.CharField(max_length=255, blank=True,
+                                     help_text="For example #qemu on irc.oftc.net.")
+    logo_url = models.URLField(blank=True)
+    umbrella = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="member_projects",
+        help_text="The umbrella organization this project takes part under, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.umbrella_id is not None and self.umbrella_id == self.pk:
+            raise ValidationError({"umbrella": "An organization cannot be its own umbrella."})
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(status=Participation.Status.ACCEPTED)
+
+
+class Participation(models.Model):
+    """An organization taking part in a round: its application, status and slots."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPLIED = "applied", "Applied"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="participations")
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
+                                     related_name="participations")
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    motivation = models.TextField(
+        "why take part", blank=True,
+        help_text="What the organization hopes to gain, and what it offers interns.",
+    )
+    mentoring_plan = models.TextField(
+        blank=True, help_text="Who mentors, how interns are supported, how you stay in touch."
+    )
+    previous_participation = models.TextField(blank=True)
+    slots_min = models.PositiveSmallIntegerField("minimum slots", default=1)
+    slots_max = models.PositiveSmallIntegerField("maximum slots", default=2)
+    slots_granted = models.PositiveSmallIntegerField(null=True, blank=True)
+    contribution_deadline = models.DateTimeField(
+        null=True, blank=True,
+        help_text="If set, applicants need a contribution accepted upstream by then.",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "organization"],
+                                    name="participation_once_per_round"),
+            models.CheckConstraint(
+                condition=Q(slots_min__lte=models.F("slots_max")),
+                name="participation_slots_min_not_above_max",
+                violation_error_message="The minimum slots cannot be above the maximum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(slots_granted__isnull=True)
+                | Q(slots_granted__lte=models.F("slots_max")),
+                name="participation_granted_not_above_asked",
+                violation_error_message="Slots granted cannot exceed the slots asked for.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} in {self.round}"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Membership.Status.ACTIVE)
+
+
+class Membership(models.Model):
+    """A person's role in one organization's participation in a round.
+
+    Only active memberships grant access or appear in public lists; withdrawing or rejecting
+    one ends it at once.
+    """
+
+    class Role(models.TextChoices):
+        ORG_ADMIN = "org_admin", "Organization admin"
+        MENTOR = "mentor", "Mentor"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        REJECTED = "rejected", "Rejected"
+
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE,
+                                      related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role)
+    status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)
+    terms_accepted_at = models.DateTimeField(
+        help_text="When the person accepted the program's terms and the role's commitment."
+    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participation", "user", "role"],
+                                    name="membership_one_role_per_person"),
+        ]
+        indexes = [models.Index(fields=["user", "status"], name="membership_user_status")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.participation}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """A single-use link that makes the invited person a mentor (or org admin).
+
+    Only the token's hash is stored: a database leak gives no working links.
+    """
+
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE,
+                                      related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Membership.Role,
+                            default=Membership.Role.MENTOR)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} as {self.get_role_display()} of {self.participation}"
+
+    def is_open(self, now: datetime) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
