@@ -5,6 +5,7 @@ round at once and there is nothing to keep in sync.
 """
 
 from bisect import bisect_right
+from itertools import pairwise
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -102,5 +103,5 @@ def ordering_constraints() -> list[models.CheckConstraint]:
             name=f"round_{earlier.field}_not_after_{later.field}",
             violation_error_message=f"“{earlier.label}” must not be after “{later.label}”.",
         )
-        for earlier, later in zip(MILESTONES, MILESTONES[1:], strict=False)
+        for earlier, later in pairwise(MILESTONES)
     ]
