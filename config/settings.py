@@ -113,8 +113,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -126,8 +127,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -158,9 +161,13 @@ if env.str("GITHUB_CLIENT_ID", default=""):
 if env.str("GITLAB_CLIENT_ID", default=""):
     INSTALLED_APPS.append("allauth.socialaccount.providers.gitlab")
     SOCIALACCOUNT_PROVIDERS["gitlab"] = {
-        "APPS": [{"client_id": env.str("GITLAB_CLIENT_ID"), "secret": env.str("GITLAB_SECRET"),
-                  "settings": {"gitlab_url": env.str("GITLAB_URL",
-                                                     default="https://gitlab.com")}}],
+        "APPS": [
+            {
+                "client_id": env.str("GITLAB_CLIENT_ID"),
+                "secret": env.str("GITLAB_SECRET"),
+                "settings": {"gitlab_url": env.str("GITLAB_URL", default="https://gitlab.com")},
+            }
+        ],
         "SCOPE": ["read_user"],
     }
 

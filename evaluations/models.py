@@ -17,18 +17,21 @@ class Internship(models.Model):
         FAILED = "failed", "Failed"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
-    participation = models.ForeignKey(Participation, on_delete=models.PROTECT,
-                                      related_name="internships")
-    intern = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="internships")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.PROTECT, related_name="internships"
+    )
+    intern = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="internships"
+    )
     project_title = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["participation", "intern"],
-                                    name="internship_once_per_participation"),
+            models.UniqueConstraint(
+                fields=["participation", "intern"], name="internship_once_per_participation"
+            ),
         ]
 
     def __str__(self) -> str:

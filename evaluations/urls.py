@@ -1,5 +1,3 @@
-
 app_name = "evaluations"
 
-urlpatterns: list = [
-]
+urlpatterns: list = []

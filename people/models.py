@@ -35,16 +35,21 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(max_length=150, blank=True)
     pronouns = models.CharField(max_length=40, blank=True, help_text="For example she/her.")
     timezone = models.CharField(
-        "time zone", max_length=64, default="UTC", choices=timezone_choices,
+        "time zone",
+        max_length=64,
+        default="UTC",
+        choices=timezone_choices,
         help_text="Every date on the site is shown in this zone.",
     )
     irc_nick = models.CharField("IRC nick", max_length=64, blank=True)
-    matrix_id = models.CharField("Matrix ID", max_length=255, blank=True,
-                                 help_text="For example @alice:matrix.org.")
+    matrix_id = models.CharField(
+        "Matrix ID", max_length=255, blank=True, help_text="For example @alice:matrix.org."
+    )
     github_username = models.CharField("GitHub user name", max_length=39, blank=True)
     gitlab_username = models.CharField("GitLab user name", max_length=255, blank=True)
-    affiliation = models.CharField(max_length=200, blank=True,
-                                   help_text="Employer, university or 'independent'.")
+    affiliation = models.CharField(
+        max_length=200, blank=True, help_text="Employer, university or 'independent'."
+    )
     is_program_admin = models.BooleanField(
         default=False, help_text="Runs programs site-wide: opens rounds, accepts organizations."
     )

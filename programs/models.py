@@ -11,8 +11,15 @@ from django.utils import timezone
 from programs import timeline
 from programs.rules import RuleSet
 
-__all__ = ["Invitation", "Membership", "Organization", "Participation", "Program", "Round",
-           "RuleSet"]
+__all__ = [
+    "Invitation",
+    "Membership",
+    "Organization",
+    "Participation",
+    "Program",
+    "Round",
+    "RuleSet",
+]
 
 
 class Program(models.Model):
@@ -23,7 +30,9 @@ class Program(models.Model):
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
     default_rules = models.OneToOneField(
-        RuleSet, on_delete=models.PROTECT, related_name="+",
+        RuleSet,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="Copied into each new round; a round's own copy can then be edited.",
     )
 
@@ -110,13 +119,18 @@ class Organization(models.Model):
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
     source_repository = models.URLField(blank=True)
-    mailing_list = models.CharField(max_length=255, blank=True,
-                                    help_text="Address or archive link.")
-    chat_channels = models.CharField(max_length=255, blank=True,
-                                     help_text="For example #qemu on irc.oftc.net.")
+    mailing_list = models.CharField(
+        max_length=255, blank=True, help_text="Address or archive link."
+    )
+    chat_channels = models.CharField(
+        max_length=255, blank=True, help_text="For example #qemu on irc.oftc.net."
+    )
     logo_url = models.URLField(blank=True)
     umbrella = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="member_projects",
         help_text="The umbrella organization this project takes part under, if any.",
     )
@@ -148,11 +162,13 @@ class Participation(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="participations")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="participations")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="participations"
+    )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     motivation = models.TextField(
-        "why take part", blank=True,
+        "why take part",
+        blank=True,
         help_text="What the organization hopes to gain, and what it offers interns.",
     )
     mentoring_plan = models.TextField(
@@ -163,13 +179,15 @@ class Participation(models.Model):
     slots_max = models.PositiveSmallIntegerField("maximum slots", default=2)
     slots_granted = models.PositiveSmallIntegerField(null=True, blank=True)
     contribution_deadline = models.DateTimeField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="If set, applicants need a contribution accepted upstream by then.",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ParticipationQuerySet.as_manager()
@@ -177,8 +195,9 @@ class Participation(models.Model):
     class Meta:
         ordering = ["organization__name"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "organization"],
-                                    name="participation_once_per_round"),
+            models.UniqueConstraint(
+                fields=["round", "organization"], name="participation_once_per_round"
+            ),
             models.CheckConstraint(
                 condition=Q(slots_min__lte=models.F("slots_max")),
                 name="participation_slots_min_not_above_max",
@@ -217,17 +236,20 @@ class Membership(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         REJECTED = "rejected", "Rejected"
 
-    participation = models.ForeignKey(Participation, on_delete=models.CASCADE,
-                                      related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="memberships")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(max_length=10, choices=Role)
     status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)
     terms_accepted_at = models.DateTimeField(
         help_text="When the person accepted the program's terms and the role's commitment."
     )
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     ended_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -235,8 +257,9 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["participation", "user", "role"],
-                                    name="membership_one_role_per_person"),
+            models.UniqueConstraint(
+                fields=["participation", "user", "role"], name="membership_one_role_per_person"
+            ),
         ]
         indexes = [models.Index(fields=["user", "status"], name="membership_user_status")]
 
@@ -254,19 +277,21 @@ class Invitation(models.Model):
     Only the token's hash is stored: a database leak gives no working links.
     """
 
-    participation = models.ForeignKey(Participation, on_delete=models.CASCADE,
-                                      related_name="invitations")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="invitations"
+    )
     email = models.EmailField()
-    role = models.CharField(max_length=10, choices=Membership.Role,
-                            default=Membership.Role.MENTOR)
+    role = models.CharField(max_length=10, choices=Membership.Role, default=Membership.Role.MENTOR)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                   related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

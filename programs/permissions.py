@@ -15,8 +15,9 @@ from programs.models import Membership, Participation, Round
 
 
 def is_program_admin(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active
-                and (user.is_program_admin or user.is_superuser))
+    return bool(
+        user.is_authenticated and user.is_active and (user.is_program_admin or user.is_superuser)
+    )
 
 
 def require_program_admin(user: User) -> None:
@@ -45,7 +46,8 @@ def active_roles(user: User, participation: Participation) -> set[str]:
 def _participation(round_slug: str, org_slug: str) -> Participation:
     return get_object_or_404(
         Participation.objects.select_related("round__program", "organization"),
-        round__slug=round_slug, organization__slug=org_slug,
+        round__slug=round_slug,
+        organization__slug=org_slug,
     )
 
 

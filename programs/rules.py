@@ -64,22 +64,28 @@ class RuleSet(models.Model):
     intern_midterm_required = models.BooleanField(default=True)
     intern_final_required = models.BooleanField(default=True)
     missing_mentor_evaluation = models.CharField(
-        max_length=20, choices=MissingEvaluation, default=MissingEvaluation.FAILS,
+        max_length=20,
+        choices=MissingEvaluation,
+        default=MissingEvaluation.FAILS,
         help_text="What a required mentor evaluation that never came means.",
     )
     missing_intern_evaluation = models.CharField(
-        max_length=20, choices=MissingEvaluation, default=MissingEvaluation.HOLDS_PAYMENT,
+        max_length=20,
+        choices=MissingEvaluation,
+        default=MissingEvaluation.HOLDS_PAYMENT,
         help_text="What a required intern evaluation that never came means.",
     )
     extension_max_weeks = models.PositiveSmallIntegerField(
         default=6, help_text="The longest extension a program admin may grant one internship."
     )
     extension_cutoff_days = models.PositiveSmallIntegerField(
-        default=7, help_text="An extension may be set until this many days before the final "
+        default=7,
+        help_text="An extension may be set until this many days before the final "
         "evaluation deadline.",
     )
     stipend_split = models.JSONField(
-        default=default_stipend_split, validators=[validate_stipend_split],
+        default=default_stipend_split,
+        validators=[validate_stipend_split],
         help_text='How the stipend is paid, e.g. [{"milestone": "midterm", "percent": 50}, ...].',
     )
     students_only = models.BooleanField(
@@ -89,8 +95,9 @@ class RuleSet(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(max_accepted_per_applicant__lte=models.F(
-                    "max_proposals_per_applicant")),
+                condition=models.Q(
+                    max_accepted_per_applicant__lte=models.F("max_proposals_per_applicant")
+                ),
                 name="rules_accepted_not_above_proposals",
                 violation_error_message="An applicant cannot have more proposals accepted "
                 "than they may submit.",

@@ -5,9 +5,9 @@ round at once and there is nothing to keep in sync.
 """
 
 from bisect import bisect_right
-from itertools import pairwise
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from django.db import models
 
@@ -41,10 +41,12 @@ class Milestone:
 
 # The order of this list is the order the dates must keep (each no later than the next).
 MILESTONES: tuple[Milestone, ...] = (
-    Milestone("org_applications_open", "Organization applications open",
-              Phase.ORG_APPLICATIONS, False),
-    Milestone("org_applications_close", "Organization application deadline",
-              Phase.ORG_REVIEW, True),
+    Milestone(
+        "org_applications_open", "Organization applications open", Phase.ORG_APPLICATIONS, False
+    ),
+    Milestone(
+        "org_applications_close", "Organization application deadline", Phase.ORG_REVIEW, True
+    ),
     Milestone("orgs_announced", "Accepted organizations announced", Phase.IDEA_PROPOSALS, False),
     Milestone("ideas_published", "Project ideas published", Phase.IDEAS_PUBLISHED, True),
     Milestone("applications_open", "Application period opens", Phase.APPLICATIONS, False),

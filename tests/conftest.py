@@ -42,8 +42,9 @@ def participation(round_):
 
 @pytest.fixture
 def program_admin(db):
-    return UserFactory(email="paula@example.org", display_name="Paula Program",
-                       is_program_admin=True)
+    return UserFactory(
+        email="paula@example.org", display_name="Paula Program", is_program_admin=True
+    )
 
 
 @pytest.fixture
@@ -55,22 +56,25 @@ def org_admin(participation):
 
 @pytest.fixture
 def mentor(participation):
-    user = UserFactory(email="mira@example.org", display_name="Mira Mentor",
-                       timezone="Europe/Berlin")
+    user = UserFactory(
+        email="mira@example.org", display_name="Mira Mentor", timezone="Europe/Berlin"
+    )
     MembershipFactory(participation=participation, user=user, role=Membership.Role.MENTOR)
     return user
 
 
 @pytest.fixture
 def applicant(db):
-    return UserFactory(email="ana@example.org", display_name="Ana Applicant",
-                       timezone="Asia/Kolkata")
+    return UserFactory(
+        email="ana@example.org", display_name="Ana Applicant", timezone="Asia/Kolkata"
+    )
 
 
 @pytest.fixture
 def outsider(round_):
-    other = ParticipationFactory(round=round_,
-                                 organization=OrganizationFactory(name="libvirt", slug="libvirt"))
+    other = ParticipationFactory(
+        round=round_, organization=OrganizationFactory(name="libvirt", slug="libvirt")
+    )
     user = UserFactory(email="oscar@example.org", display_name="Oscar Outsider")
     MembershipFactory(participation=other, user=user, role=Membership.Role.MENTOR)
     return user

@@ -37,8 +37,9 @@ def when_date(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = _local(moment)
-    return format_html('<time datetime="{}">{}</time>', moment.isoformat(),
-                       local.strftime("%d %b %Y"))
+    return format_html(
+        '<time datetime="{}">{}</time>', moment.isoformat(), local.strftime("%d %b %Y")
+    )
 
 
 @register.simple_tag(takes_context=True)
