@@ -3,6 +3,9 @@
 DATABASE_URL and REDIS_URL still apply, so CI runs the same suite on PostgreSQL and Redis.
 """
 
+import os
+import re
+
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,3 +17,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Parallel test processes (pytest-xdist) each get their own Redis database, so one process
+# clearing its cache or broker never disturbs another's.
+if REDIS_URL:  # noqa: F405
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    REDIS_URL = re.sub(r"(/\d*)?$", f"/{10 + _worker}", REDIS_URL.rstrip("/"), count=1)  # noqa: F405
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    CELERY_BROKER_URL = REDIS_URL
