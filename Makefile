@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 # The site on its embedded default: SQLite, a Celery worker with beat on the file-system
 # broker, mail to the console. Data from an earlier run is kept; demo data loads only once.
 run: install
-	@mkdir -p var/celery/queue var/celery/processed
+	@mkdir -p var/celery
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo --if-empty
 	@echo ""
