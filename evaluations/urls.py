@@ -1,3 +1,9 @@
+from django.urls import path
+
+from evaluations import views
+
 app_name = "evaluations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("programs/<slug:slug>/statistics/", views.statistics, name="statistics"),
+]

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from people.models import User
-from programs.models import Membership, Participation, Round
+from programs.models import Invitation, Membership, Participation, Program, Round, hash_token
 
 
 def is_program_admin(user: User) -> bool:
@@ -25,6 +25,16 @@ def require_program_admin(user: User) -> None:
     person without the role can read them elsewhere, so the answer is 403, not 404."""
     if not is_program_admin(user):
         raise PermissionDenied("Only program admins may do this.")
+
+
+def program_for_public(slug: str) -> Program:
+    """Programs are public: anyone may read one; only existence is checked."""
+    return get_object_or_404(Program, slug=slug)
+
+
+def round_for_public(slug: str) -> Round:
+    """Rounds, their timelines and rules are public: anyone may read one."""
+    return get_object_or_404(Round.objects.select_related("program", "rules"), slug=slug)
 
 
 def round_for_program_admin(user: User, round_slug: str) -> Round:
@@ -87,3 +97,55 @@ def participations_of(user: User) -> QuerySet[Participation]:
     return Participation.objects.filter(
         memberships__user=user, memberships__status=Membership.Status.ACTIVE
     ).distinct()
+
+
+def round_for_applying(user: User, round_slug: str) -> Round:
+    """Any signed-in person may apply for an organization in an existing round; whether the
+    round takes applications now is the service's rule, so the page can say when it does."""
+    return get_object_or_404(Round.objects.select_related("program"), slug=round_slug)
+
+
+def membership_for_ending(
+    user: User, round_slug: str, org_slug: str, membership_pk: int
+) -> Membership:
+    """A role may be ended by its holder (leaving), the organization's admins and program
+    admins (removing); the organization's mentors may look (403), anyone else gets 404."""
+    participation = _participation(round_slug, org_slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), participation=participation, pk=membership_pk
+    )
+    membership.participation = participation
+    if membership.user_id == user.pk and membership.status == Membership.Status.ACTIVE:
+        return membership
+    if is_program_admin(user):
+        return membership
+    roles = active_roles(user, participation)
+    if Membership.Role.ORG_ADMIN in roles:
+        return membership
+    if roles:
+        raise PermissionDenied("Only the organization's admins may remove people.")
+    raise Http404
+
+
+def invitation_for_token(user: User, token: str) -> Invitation:
+    """The token in the link is the permission: whoever holds it may see and accept it, so
+    an unknown token is simply not found."""
+    invitation = (
+        Invitation.objects.select_related(
+            "participation__round__program", "participation__organization", "invited_by"
+        )
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def invitation_of(participation: Participation, invitation_pk: int) -> Invitation:
+    """An invitation, looked up through its participation (checked by the caller)."""
+    return get_object_or_404(
+        Invitation.objects.select_related("participation"),
+        participation=participation,
+        pk=invitation_pk,
+    )

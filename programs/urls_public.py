@@ -1,7 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-# Placeholders until the public pages land; replace them, keeping the names.
+from programs.views import public
+
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
+    path("", public.home, name="home"),
+    path("programs/<slug:slug>/", public.program, name="program"),
+    path("rounds/<slug:slug>/", public.round_detail, name="round"),
+    path("rounds/<slug:slug>/calendar.ics", public.round_ics, name="round_ics"),
 ]

@@ -1,0 +1,128 @@
+"""Demo internships: QEMU's past interns and the interns of the current rounds.
+
+Called by `manage.py demo` after the programs part (see programs.demo): `extend(world)`.
+The first titles of QEMU, Ganeti and Mozilla come from the seed documents (QEMU's 2017 ideas
+page, the Ganeti selection mail, Mozilla's Autoland post); the rest are invented but
+plausible. Past titles are placeholders, not the projects those interns really did.
+"""
+
+from itertools import cycle
+
+from evaluations.models import Internship
+from programs.demo.accounts import INTERN, create_account, create_placeholder, placeholder_rows
+from programs.demo.world import DemoWorld, reached
+from programs.models import Participation
+from programs.timeline import Phase
+
+PROJECT_TITLES: dict[str, list[str]] = {
+    "qemu": [
+        "Disk backup tool",
+        "Move I/O throttling and write notifiers into block filter drivers",
+        "Tracing improvements",
+        "QMP test coverage",
+    ],
+    "libvirt": ["Test suite for the QEMU driver", "Language bindings clean-up"],
+    "ganeti": [
+        "Optimize balancing speed by accounting for migration speed",
+        "Improve KVM live migration",
+    ],
+    "rust-vmm": ["vm-memory fuzzing", "virtio-blk device crate"],
+    "mozilla": ["Autoland status page and alerts", "Autoland queue view"],
+}
+PAST_TOPICS = (
+    "Block layer",
+    "Device emulation",
+    "Tracing",
+    "Migration",
+    "QMP and tools",
+    "Testing",
+)
+
+
+def extend(world: DemoWorld) -> None:
+    _past_internships(world)
+    _current_internships(world)
+
+
+def _past_internships(world: DemoWorld) -> None:
+    """40 internships for 37 people: `returning` interns come back from an earlier year."""
+    plan: list[tuple[Participation, list[int]]] = []
+    earlier: list[int] = []  # person numbers from years before the one being planned
+    this_year: list[int] = []
+    year = None
+    people = 0
+    for past in world.history:
+        if past.year != year:
+            earlier, this_year, year = earlier + this_year, [], past.year
+        comeback = earlier[-past.returning :] if past.returning else []
+        earlier = [n for n in earlier if n not in comeback]  # nobody comes back twice
+        new = list(range(people + 1, people + 1 + past.interns - len(comeback)))
+        people += len(new)
+        this_year += new
+        plan.append((past.participation, comeback + new))
+
+    users = placeholder_rows(
+        [(f"past-intern-{n:02d}@example.org", f"Former intern {n}") for n in range(1, people + 1)]
+    )
+    topics = cycle(PAST_TOPICS)
+    rows = [
+        Internship(
+            participation=participation,
+            intern=users[n - 1],
+            project_title=f"{next(topics)} (placeholder)",
+            status=Internship.Status.PASSED,
+        )
+        for participation, numbers in plan
+        for n in numbers
+    ]
+    world.internships += Internship.objects.bulk_create(rows)
+
+
+def _status(phase: Phase) -> str:
+    # Final evaluations close at the start of "wrapping up": from then on, who passed passed.
+    return Internship.Status.PASSED if reached(phase, Phase.WRAP_UP) else Internship.Status.ACTIVE
+
+
+def _current_internships(world: DemoWorld) -> None:
+    """Interns for every accepted organization of a round that has announced its results.
+
+    The intern account goes to QEMU in the main round when it has interns, otherwise to QEMU
+    in Outreachy (one of the two always has: see OUTREACHY_PHASE). In the main round, one
+    intern fails the midterm once it is over, so that state shows up too.
+    """
+    keys = [
+        key
+        for key in ("gsoc", "outreachy")
+        if reached(world.phase_of(key), Phase.COMMUNITY_BONDING)
+    ]
+    if not keys:
+        return
+    intern = create_account(INTERN, password_hash=world.password_hash)
+    world.accounts[INTERN.key] = intern
+    rows = []
+    for key in keys:
+        round_ = world.rounds[key]
+        phase = world.phase_of(key)
+        for participation in world.accepted(key):
+            org = participation.organization.slug
+            titles = PROJECT_TITLES[org]
+            for i in range(participation.slots_granted or 0):
+                if org == "qemu" and i == 0 and key == keys[0]:
+                    person = intern
+                else:
+                    person = create_placeholder(
+                        f"{round_.slug}-{org}-intern-{i + 1}@example.org",
+                        f"{participation.organization.name} intern {i + 1} ({round_.name})",
+                    )
+                rows.append(
+                    Internship(
+                        participation=participation,
+                        intern=person,
+                        project_title=titles[i % len(titles)],
+                        status=_status(phase),
+                    )
+                )
+    if reached(world.phase_of("gsoc"), Phase.CODING_SECOND_HALF):
+        failing = next(r for r in reversed(rows) if r.participation.round_id == world.main_round.pk)
+        failing.status = Internship.Status.FAILED
+    world.internships += Internship.objects.bulk_create(rows)

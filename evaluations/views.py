@@ -1,0 +1,20 @@
+"""Public statistics of a program: how many interns each organization had, year by year."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from evaluations.charts import stacked_bars
+from evaluations.statistics import interns_per_year
+from programs.permissions import program_for_public
+
+
+def statistics(request: HttpRequest, slug: str) -> HttpResponse:
+    # Counts of interns are public, like the program itself; no intern is named here.
+    program = program_for_public(slug)
+    table = interns_per_year(program)
+    chart = stacked_bars(table, title=f"Interns per year in {program.name}")
+    return render(
+        request,
+        "evaluations/statistics.html",
+        {"program": program, "table": table, "chart": chart},
+    )
