@@ -1,4 +1,5 @@
 import zoneinfo
+from urllib.parse import unquote
 
 from django.utils import timezone
 
@@ -13,7 +14,8 @@ def viewer_timezone_name(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return user.timezone
-    guessed = request.COOKIES.get(BROWSER_TIMEZONE_COOKIE, "")
+    # Django does not percent-decode cookies; a script may have encoded the "/" in the name.
+    guessed = unquote(request.COOKIES.get(BROWSER_TIMEZONE_COOKIE, ""))
     return guessed if is_valid_timezone(guessed) else "UTC"
 
 

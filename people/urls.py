@@ -1,9 +1,9 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from people import views
 
 app_name = "people"
 
-# Placeholder until the profile page lands; replace it, keeping the name.
 urlpatterns = [
-    path("profile/", TemplateView.as_view(template_name="base.html"), name="profile"),
+    path("profile/", views.profile, name="profile"),
 ]
