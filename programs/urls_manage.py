@@ -1,7 +1,17 @@
-from django.urls import path
-from django.views.generic import TemplateView
+"""The program admin's pages, all under /manage/."""
 
-# Placeholder until the program admin pages land; replace it, keeping the name.
+from django.urls import path
+
+from programs.views import manage
+
+_org = "manage/rounds/<slug:round_slug>/organizations/<slug:org_slug>"
+
 urlpatterns = [
-    path("manage/", TemplateView.as_view(template_name="base.html"), name="manage"),
+    path("manage/", manage.manage, name="manage"),
+    # Before the round page, so "new" never reads as a round's slug (the form reserves it).
+    path("manage/rounds/new/", manage.round_open, name="round_open"),
+    path("manage/rounds/<slug:round_slug>/", manage.round_edit, name="round_edit"),
+    path(f"{_org}/accept/", manage.participation_accept, name="participation_accept"),
+    path(f"{_org}/reject/", manage.participation_reject, name="participation_reject"),
+    path(f"{_org}/slots/", manage.slots_grant, name="slots_grant"),
 ]

@@ -1,0 +1,60 @@
+"""Read queries for the program admin's pages: counts as annotations, never one query per row.
+
+Each function returns a queryset whose cost does not grow with the number of rounds,
+organizations or memberships: the counting happens in the database, in the same query.
+"""
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from programs.models import Membership, Participation, Program, Round
+
+# Granted slots count against the round's budget only while the organization is accepted:
+# an organization that withdraws after a grant gives its slots back.
+GRANTED_STATUS = Participation.Status.ACCEPTED
+
+
+def rounds_with_counts() -> QuerySet[Round]:
+    """Rounds with one count per participation status and the slots granted so far."""
+    status_counts = {
+        f"count_{status}": Count("participations", filter=Q(participations__status=status))
+        for status in Participation.Status.values
+    }
+    return Round.objects.annotate(
+        **status_counts,
+        slots_granted_total=Sum(
+            "participations__slots_granted", filter=Q(participations__status=GRANTED_STATUS)
+        ),
+    ).order_by("-coding_start")
+
+
+def programs_with_rounds() -> QuerySet[Program]:
+    """Every program (also those without a round yet), each with its counted rounds: 2 queries."""
+    return Program.objects.prefetch_related(
+        Prefetch("rounds", queryset=rounds_with_counts(), to_attr="counted_rounds")
+    ).order_by("name")
+
+
+def participations_with_people(round_: Round) -> QuerySet[Participation]:
+    """A round's participations with their active org admins and mentors counted."""
+    active = Q(memberships__status=Membership.Status.ACTIVE)
+    return (
+        Participation.objects.filter(round=round_)
+        .select_related("organization")
+        .annotate(
+            org_admin_count=Count(
+                "memberships", filter=active & Q(memberships__role=Membership.Role.ORG_ADMIN)
+            ),
+            mentor_count=Count(
+                "memberships", filter=active & Q(memberships__role=Membership.Role.MENTOR)
+            ),
+        )
+        .order_by("organization__name")
+    )
+
+
+def slots_granted_in(round_: Round, *, excluding: Participation | None = None) -> int:
+    """Slots granted to the round's accepted organizations (optionally leaving one out)."""
+    granted = Participation.objects.filter(round=round_, status=GRANTED_STATUS)
+    if excluding is not None:
+        granted = granted.exclude(pk=excluding.pk)
+    return granted.aggregate(total=Sum("slots_granted"))["total"] or 0

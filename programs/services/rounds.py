@@ -1,0 +1,93 @@
+"""Opening and editing rounds: the timeline, the slot budget and the round's own rules."""
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from people.models import User
+from programs import timeline
+from programs.models import Program, Round
+from programs.overview import slots_granted_in
+
+logger = logging.getLogger(__name__)
+
+
+def _check_timeline_keys(dates: Mapping[str, datetime]) -> None:
+    # A missing or misspelt milestone is a programming error, not something a person typed.
+    missing = set(timeline.MILESTONE_FIELDS) - set(dates)
+    unknown = set(dates) - set(timeline.MILESTONE_FIELDS)
+    if missing or unknown:
+        raise ValueError(f"Timeline dates: missing {sorted(missing)}, unknown {sorted(unknown)}.")
+
+
+@transaction.atomic
+def round_open(
+    *,
+    program: Program,
+    by: User,
+    name: str,
+    slug: str,
+    total_slots: int,
+    dates: Mapping[str, datetime],
+) -> Round:
+    """Open a round of `program` with its timeline and a private copy of the program's rules.
+
+    1. Validate the round as the database would (dates in timeline order, unique slug), so a
+       mistake comes back as a ValidationError naming the dates, not as an IntegrityError.
+    2. Copy the program's default rules: later edits of the defaults never rewrite this round.
+    3. Save.
+    """
+    _check_timeline_keys(dates)
+    round_ = Round(program=program, name=name, slug=slug, total_slots=total_slots, **dates)
+    round_.full_clean(exclude=["rules"])
+    round_.rules = program.default_rules.copy()
+    round_.save()
+    logger.info("Round %s opened by %s (user %s)", round_.slug, by.email, by.pk)
+    return round_
+
+
+@transaction.atomic
+def round_update(
+    *,
+    round_: Round,
+    by: User,
+    name: str,
+    total_slots: int,
+    dates: Mapping[str, datetime],
+    rules: Mapping[str, Any] | None = None,
+) -> Round:
+    """Change a round's name, slot budget, timeline and (optionally) its own rules.
+
+    The round row is locked first, as `slots_grant` does, so the budget cannot be cut below
+    the slots granted while another admin is granting more.
+    """
+    _check_timeline_keys(dates)
+    locked = Round.objects.select_for_update().select_related("rules").get(pk=round_.pk)
+    granted = slots_granted_in(locked)
+    if total_slots < granted:
+        raise ValidationError(
+            {
+                "total_slots": f"{granted} slots are already granted to organizations in this "
+                f"round; the total cannot go below {granted} (you entered {total_slots})."
+            }
+        )
+    locked.name = name
+    locked.total_slots = total_slots
+    for field, moment in dates.items():
+        setattr(locked, field, moment)
+    locked.full_clean()
+    changed = ["name", "total_slots", *timeline.MILESTONE_FIELDS]
+    locked.save(update_fields=changed)
+
+    if rules is not None:
+        for field, value in rules.items():
+            setattr(locked.rules, field, value)
+        locked.rules.full_clean()
+        locked.rules.save(update_fields=list(rules))
+
+    logger.info("Round %s edited by %s (user %s)", locked.slug, by.email, by.pk)
+    return locked

@@ -1,0 +1,163 @@
+"""The program admin's pages: every round at a glance, opening and editing a round, and the
+decisions on organizations (accept, reject, grant slots).
+
+Rounds are public, so a signed-in person without the role gets 403 here, not 404.
+"""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from programs.forms.manage import RoundEditForm, RoundOpenForm, RuleSetForm, SlotsGrantForm
+from programs.models import Participation
+from programs.overview import GRANTED_STATUS, participations_with_people, programs_with_rounds
+from programs.permissions import require_program_admin, round_for_program_admin
+from programs.services import decisions
+from programs.services import rounds as round_services
+
+# An organization with fewer active admins than this has no one to stand in for its admin.
+MIN_ORG_ADMINS = 2
+
+
+def _add_service_errors(error: ValidationError, *forms: Form) -> None:
+    """Put a service's errors on the form that has the field, the rest on the first form."""
+    if not hasattr(error, "error_dict"):
+        forms[0].add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        target = next((form for form in forms if field in form.fields), None)
+        if target is None:
+            forms[0].add_error(None, errors)
+        else:
+            target.add_error(field, errors)
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    require_program_admin(request.user)
+    return render(
+        request,
+        "programs/manage/overview.html",
+        {"programs": programs_with_rounds(), "statuses": Participation.Status.choices},
+    )
+
+
+@login_required
+def round_open(request: HttpRequest) -> HttpResponse:
+    require_program_admin(request.user)
+    form = RoundOpenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = round_services.round_open(by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            _add_service_errors(error, form)
+        else:
+            messages.success(request, f"{round_.name} is open. Check its rules below.")
+            return redirect("programs:round_edit", round_slug=round_.slug)
+    return render(request, "programs/manage/round_open.html", {"form": form})
+
+
+@login_required
+def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
+    round_ = round_for_program_admin(request.user, round_slug)
+    data = request.POST if request.method == "POST" else None
+    # The forms work on copies: a rejected edit must not show its typed name in the heading.
+    form = RoundEditForm(data, instance=copy.copy(round_))
+    rules_form = RuleSetForm(data, instance=copy.copy(round_.rules), prefix="rules")
+    if data is not None and all([form.is_valid(), rules_form.is_valid()]):
+        try:
+            round_services.round_update(
+                round_=round_,
+                by=request.user,
+                rules=rules_form.service_kwargs(),
+                **form.service_kwargs(),
+            )
+        except ValidationError as error:
+            _add_service_errors(error, form, rules_form)
+        else:
+            messages.success(request, f"{form.cleaned_data['name']} is saved.")
+            return redirect("programs:round_edit", round_slug=round_.slug)
+
+    participations = list(participations_with_people(round_))
+    slots_granted = sum(p.slots_granted or 0 for p in participations if p.status == GRANTED_STATUS)
+    return render(
+        request,
+        "programs/manage/round_edit.html",
+        {
+            "round": round_,
+            "form": form,
+            "rules_form": rules_form,
+            "participations": participations,
+            "slots_granted": slots_granted,
+            "min_org_admins": MIN_ORG_ADMINS,
+            "statuses": Participation.Status,
+        },
+    )
+
+
+def _participation(request: HttpRequest, round_slug: str, org_slug: str) -> Participation:
+    round_ = round_for_program_admin(request.user, round_slug)
+    # Fetched through its round: an organization of another round is not found here.
+    return get_object_or_404(
+        Participation.objects.select_related("organization"),
+        round=round_,
+        organization__slug=org_slug,
+    )
+
+
+def _back_to_round(round_slug: str, org_slug: str) -> HttpResponse:
+    return redirect(reverse("programs:round_edit", args=[round_slug]) + f"#org-{org_slug}")
+
+
+@require_POST
+@login_required
+def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    participation = _participation(request, round_slug, org_slug)
+    try:
+        decisions.participation_accept(participation=participation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{participation.organization.name} is accepted.")
+    return _back_to_round(round_slug, org_slug)
+
+
+@require_POST
+@login_required
+def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    participation = _participation(request, round_slug, org_slug)
+    try:
+        decisions.participation_reject(participation=participation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{participation.organization.name} is rejected.")
+    return _back_to_round(round_slug, org_slug)
+
+
+@require_POST
+@login_required
+def slots_grant(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    participation = _participation(request, round_slug, org_slug)
+    org = participation.organization.name
+    form = SlotsGrantForm(request.POST)
+    if not form.is_valid():
+        typed = request.POST.get("slots", "").strip()
+        entered = f"you entered “{typed}”. " if typed else ""
+        messages.error(request, f"{org}: {entered}{' '.join(form.errors['slots'])}")
+        return _back_to_round(round_slug, org_slug)
+    slots = form.cleaned_data["slots"]
+    try:
+        decisions.slots_grant(participation=participation, by=request.user, slots=slots)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{org} is granted {slots} slot{'s' if slots != 1 else ''}.")
+    return _back_to_round(round_slug, org_slug)

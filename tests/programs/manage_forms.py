@@ -1,0 +1,54 @@
+"""Form data as a program admin's browser would send it to the round pages."""
+
+import json
+import zoneinfo
+from datetime import datetime
+
+from programs.forms.manage import DATETIME_LOCAL_FORMAT
+from programs.models import Round, RuleSet
+from programs.timeline import MILESTONE_FIELDS
+
+
+def local_inputs(dates: dict[str, datetime], zone: str = "UTC") -> dict[str, str]:
+    """What <input type="datetime-local"> sends: the wall-clock time in `zone`, no offset."""
+    tz = zoneinfo.ZoneInfo(zone)
+    return {f: dates[f].astimezone(tz).strftime(DATETIME_LOCAL_FORMAT) for f in MILESTONE_FIELDS}
+
+
+def rules_inputs(rules: RuleSet, **changes) -> dict[str, str]:
+    """The rules form of the round page (prefix "rules"), unchecked boxes left out."""
+    values = {
+        "max_proposals_per_applicant": rules.max_proposals_per_applicant,
+        "max_accepted_per_applicant": rules.max_accepted_per_applicant,
+        "max_interns_per_mentor": rules.max_interns_per_mentor,
+        "mentor_midterm_required": rules.mentor_midterm_required,
+        "mentor_final_required": rules.mentor_final_required,
+        "intern_midterm_required": rules.intern_midterm_required,
+        "intern_final_required": rules.intern_final_required,
+        "missing_mentor_evaluation": rules.missing_mentor_evaluation,
+        "missing_intern_evaluation": rules.missing_intern_evaluation,
+        "extension_max_weeks": rules.extension_max_weeks,
+        "extension_cutoff_days": rules.extension_cutoff_days,
+        "stipend_split": json.dumps(rules.stipend_split),
+        "students_only": rules.students_only,
+        **changes,
+    }
+    data = {}
+    for field, value in values.items():
+        if value is True:
+            data[f"rules-{field}"] = "on"
+        elif value is not False:
+            data[f"rules-{field}"] = str(value)
+    return data
+
+
+def round_edit_inputs(round_: Round, zone: str = "UTC", **changes) -> dict[str, str]:
+    """Everything the round page posts, unchanged unless `changes` says otherwise."""
+    data = {
+        "name": round_.name,
+        "total_slots": str(round_.total_slots),
+        **local_inputs(round_.dates, zone),
+        **rules_inputs(round_.rules),
+    }
+    data.update(changes)
+    return data

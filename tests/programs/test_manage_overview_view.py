@@ -1,0 +1,83 @@
+import pytest
+from django.urls import reverse
+
+from programs.models import Participation
+from programs.timeline import Phase
+from tests.factories import ParticipationFactory, ProgramFactory, RoundFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("programs:manage")
+Status = Participation.Status
+
+
+def test_it_lists_every_program_with_its_rounds(client, program_admin, round_):
+    ProgramFactory(name="Outreachy", slug="outreachy")
+    client.force_login(program_admin)
+    response = client.get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Google Summer of Code 2027" in page
+    assert "Outreachy" in page
+    assert "No round yet." in page
+    assert reverse("programs:round_edit", args=[round_.slug]) in page
+    assert reverse("programs:round_open") in page
+
+
+def test_it_shows_the_phase_and_the_next_milestone_in_the_viewers_zone(
+    client, program_admin, round_
+):
+    program_admin.timezone = "Asia/Tokyo"
+    program_admin.save()
+    client.force_login(program_admin)
+    page = client.get(URL).content.decode()
+    assert Phase.APPLICATIONS.label in page
+    assert "Application deadline" in page
+    assert " JST</time>" in page
+
+
+def test_it_counts_participations_by_status_and_slots_granted(client, program_admin, round_):
+    ParticipationFactory(round=round_, status=Status.ACCEPTED, slots_max=4, slots_granted=4)
+    ParticipationFactory(round=round_, status=Status.ACCEPTED, slots_max=4, slots_granted=3)
+    ParticipationFactory(round=round_, status=Status.APPLIED)
+    ParticipationFactory(round=round_, status=Status.DRAFT)
+    ParticipationFactory(round=round_, status=Status.WITHDRAWN, slots_max=9, slots_granted=9)
+    client.force_login(program_admin)
+    response = client.get(URL)
+    (counted,) = response.context["programs"][0].counted_rounds
+    assert (counted.count_draft, counted.count_applied, counted.count_accepted) == (1, 1, 2)
+    assert (counted.count_rejected, counted.count_withdrawn) == (0, 1)
+    assert counted.slots_granted_total == 7
+    assert "7 of 20" in response.content.decode()
+
+
+def _rounds_with_participations(count: int) -> None:
+    """`count` participations, two per round, the rounds spread over two programs."""
+    for index in range(count // 2):
+        round_ = RoundFactory(program=ProgramFactory(slug=("gsoc", "outreachy")[index % 2]))
+        ParticipationFactory(round=round_, status=Status.APPLIED)
+        ParticipationFactory(round=round_, slots_granted=1)
+
+
+@pytest.mark.parametrize("participations", [2, 12])
+def test_its_queries_do_not_grow_with_rounds_or_organizations(
+    client, program_admin, django_assert_num_queries, participations
+):
+    _rounds_with_participations(participations)
+    client.force_login(program_admin)
+    # Session, user, programs, their rounds with every count.
+    with django_assert_num_queries(4):
+        response = client.get(URL)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["org_admin", "mentor", "applicant", "outsider"])
+def test_a_signed_in_person_without_the_role_is_forbidden(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(URL).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={URL}"

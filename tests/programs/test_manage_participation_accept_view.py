@@ -1,0 +1,85 @@
+import pytest
+from django.urls import reverse
+
+from programs.models import Participation
+from tests.factories import OrganizationFactory, ParticipationFactory, RoundFactory
+
+pytestmark = pytest.mark.django_db
+
+Status = Participation.Status
+
+
+@pytest.fixture
+def applied(round_):
+    return ParticipationFactory(
+        round=round_,
+        organization=OrganizationFactory(name="Ganeti", slug="ganeti"),
+        status=Status.APPLIED,
+    )
+
+
+def _url(participation) -> str:
+    return reverse(
+        "programs:participation_accept",
+        args=[participation.round.slug, participation.organization.slug],
+    )
+
+
+def test_a_program_admin_accepts_a_submitted_application(client, program_admin, applied):
+    client.force_login(program_admin)
+    response = client.post(_url(applied), follow=True)
+    applied.refresh_from_db()
+    assert applied.status == Status.ACCEPTED
+    assert applied.decided_by == program_admin
+    assert response.redirect_chain[-1][0].endswith(
+        reverse("programs:round_edit", args=[applied.round.slug]) + "#org-ganeti"
+    )
+    assert "Ganeti is accepted." in response.content.decode()
+
+
+def test_accepting_a_draft_is_refused_with_a_clear_message(client, program_admin, applied):
+    Participation.objects.filter(pk=applied.pk).update(status=Status.DRAFT)
+    client.force_login(program_admin)
+    response = client.post(_url(applied), follow=True)
+    assert (
+        "Ganeti has not submitted its application yet (it is a draft). Only a submitted "
+        "application can be accepted." in response.content.decode()
+    )
+    applied.refresh_from_db()
+    assert applied.status == Status.DRAFT
+
+
+def test_an_organization_of_another_round_is_not_found(client, program_admin, applied):
+    other_round = RoundFactory()
+    client.force_login(program_admin)
+    url = reverse("programs:participation_accept", args=[other_round.slug, "ganeti"])
+    assert client.post(url).status_code == 404
+
+
+def test_an_unknown_round_is_not_found(client, program_admin):
+    client.force_login(program_admin)
+    url = reverse("programs:participation_accept", args=["no-such-round", "ganeti"])
+    assert client.post(url).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["org_admin", "mentor", "applicant", "outsider"])
+def test_a_signed_in_person_without_the_role_is_forbidden(client, request, applied, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.post(_url(applied)).status_code == 403
+    applied.refresh_from_db()
+    assert applied.status == Status.APPLIED
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, applied):
+    response = client.post(_url(applied))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    applied.refresh_from_db()
+    assert applied.status == Status.APPLIED
+
+
+def test_it_accepts_only_post(client, program_admin, applied):
+    client.force_login(program_admin)
+    assert client.get(_url(applied)).status_code == 405
+    applied.refresh_from_db()
+    assert applied.status == Status.APPLIED

@@ -1,0 +1,142 @@
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from programs.models import Round
+from programs.schedules import dates_from
+from programs.timeline import MILESTONE_FIELDS
+from tests.programs.manage_forms import local_inputs
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("programs:round_open")
+FIRST_DAY = datetime(2027, 1, 15, tzinfo=UTC)
+
+
+@pytest.fixture
+def berlin_admin(program_admin):
+    program_admin.timezone = "Europe/Berlin"
+    program_admin.save()
+    return program_admin
+
+
+def _inputs(program, zone="UTC", **changes) -> dict[str, str]:
+    return {
+        "program": str(program.pk),
+        "name": "Google Summer of Code 2027",
+        "slug": "soc-2027",
+        "total_slots": "30",
+        **local_inputs(dates_from(FIRST_DAY), zone),
+        **changes,
+    }
+
+
+def test_it_shows_datetime_inputs_in_the_admins_own_zone(client, berlin_admin, program):
+    client.force_login(berlin_admin)
+    response = client.get(URL)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('type="datetime-local"') == 13
+    assert "In your time zone, Europe/Berlin." in page
+    assert "Organization applications open" in page
+
+
+def test_it_opens_a_round_reading_the_dates_in_the_admins_zone(client, berlin_admin, program):
+    client.force_login(berlin_admin)
+    data = _inputs(program, org_applications_open="2027-01-15T19:00")
+    response = client.post(URL, data)
+    round_ = Round.objects.get(slug="soc-2027")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("programs:round_edit", args=["soc-2027"])
+    # 19:00 in Berlin in winter is 18:00 UTC.
+    assert round_.org_applications_open == datetime(2027, 1, 15, 18, 0, tzinfo=UTC)
+    assert round_.rules.pk != program.default_rules.pk
+
+
+def test_it_rejects_dates_out_of_order_naming_both_and_keeps_what_was_typed(
+    client, program_admin, program
+):
+    client.force_login(program_admin)
+    data = _inputs(program, name="GSoC 2027 typed", midterm_close="2027-06-01T10:30")
+    response = client.post(URL, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "“Midterm evaluations open” must not be after “Midterm evaluation deadline”." in page
+    assert 'value="GSoC 2027 typed"' in page
+    assert 'value="2027-06-01T10:30"' in page
+    for field in MILESTONE_FIELDS:
+        assert f'value="{data[field]}"' in page
+    assert not Round.objects.exists()
+
+
+def test_it_names_every_pair_out_of_order(client, program_admin, program):
+    client.force_login(program_admin)
+    data = _inputs(program, orgs_announced="2026-01-01T00:00", ends="2026-01-01T00:00")
+    errors = client.post(URL, data).context["form"].non_field_errors()
+    assert (
+        "“Organization application deadline” must not be after “Accepted organizations announced”."
+        in errors
+    )
+    assert "“Final evaluation deadline” must not be after “Round ends”." in errors
+
+
+def test_it_rejects_a_time_that_does_not_exist_in_the_admins_zone(client, berlin_admin, program):
+    # Clocks in Berlin jump from 02:00 to 03:00 on 28 March 2027.
+    client.force_login(berlin_admin)
+    data = _inputs(program, "Europe/Berlin", midterm_open="2027-03-28T02:30")
+    response = client.post(URL, data)
+    errors = response.context["form"].errors["midterm_open"]
+    assert errors == [
+        "2027-03-28 02:30:00 couldn\N{RIGHT SINGLE QUOTATION MARK}t be interpreted in time "
+        "zone Europe/Berlin; it may be ambiguous or it may not exist."
+    ]
+    assert 'value="2027-03-28T02:30"' in response.content.decode()
+    assert not Round.objects.exists()
+
+
+def test_it_rejects_an_ambiguous_time_in_the_admins_zone(client, berlin_admin, program):
+    # 02:30 happens twice in Berlin on 31 October 2027.
+    client.force_login(berlin_admin)
+    data = _inputs(program, "Europe/Berlin", final_close="2027-10-31T02:30")
+    response = client.post(URL, data)
+    assert "final_close" in response.context["form"].errors
+    assert not Round.objects.exists()
+
+
+def test_it_refuses_a_slug_already_taken(client, program_admin, program, round_):
+    client.force_login(program_admin)
+    response = client.post(URL, _inputs(program, slug=round_.slug))
+    assert response.context["form"].errors["slug"] == ["Round with this Slug already exists."]
+
+
+def test_it_refuses_the_slug_of_its_own_page(client, program_admin, program):
+    client.force_login(program_admin)
+    response = client.post(URL, _inputs(program, slug="new"))
+    assert response.context["form"].errors["slug"] == [
+        "“new” is reserved for a page of the site; choose another."
+    ]
+
+
+def test_the_stored_dates_are_utc_whatever_the_zone(client, program_admin, program):
+    program_admin.timezone = "America/Los_Angeles"
+    program_admin.save()
+    client.force_login(program_admin)
+    client.post(URL, _inputs(program, "America/Los_Angeles"))
+    round_ = Round.objects.get(slug="soc-2027")
+    assert round_.dates == dates_from(FIRST_DAY)
+
+
+@pytest.mark.parametrize("persona", ["org_admin", "mentor", "applicant", "outsider"])
+def test_a_signed_in_person_without_the_role_is_forbidden(client, request, program, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, _inputs(program)).status_code == 403
+    assert not Round.objects.filter(slug="soc-2027").exists()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, program):
+    response = client.post(URL, _inputs(program))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert not Round.objects.exists()
