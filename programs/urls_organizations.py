@@ -1,1 +1,22 @@
-urlpatterns: list = []
+from django.urls import path
+
+from programs.views import organizations as views
+
+# An organization in a round lives under /rounds/<round>/orgs/<org>/.
+ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
+
+urlpatterns = [
+    path("rounds/<slug:round_slug>/apply/", views.org_apply, name="org_apply"),
+    path(ORG, views.participation, name="participation"),
+    path(f"{ORG}manage/", views.participation_manage, name="participation_manage"),
+    path(f"{ORG}manage/submit/", views.participation_submit, name="participation_submit"),
+    path(f"{ORG}manage/withdraw/", views.participation_withdraw, name="participation_withdraw"),
+    path(f"{ORG}manage/invitations/", views.invitation_create, name="invitation_create"),
+    path(
+        f"{ORG}manage/invitations/<int:pk>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(f"{ORG}members/<int:pk>/end/", views.membership_end, name="membership_end"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+]

@@ -1,0 +1,114 @@
+"""Forms for an organization's application, its dashboard and invitations. They parse and
+check input only; the services decide what may happen."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+
+from programs.models import Membership, Organization, Participation
+
+TERMS_LABEL = "I accept the program's terms and the commitment"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A browser date-time picker. The value is read in the viewer's zone, which the
+    middleware activates, and stored in UTC."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def _https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
+    """A typed "qemu.org" means https://qemu.org, as browsers assume."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class OrganizationForm(forms.ModelForm):
+    """A new organization, entered by the person applying for it."""
+
+    class Meta:
+        model = Organization
+        formfield_callback = _https_by_default
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "website",
+            "source_repository",
+            "mailing_list",
+            "chat_channels",
+            "logo_url",
+            "umbrella",
+        ]
+        help_texts = {"slug": "In the organization's address, e.g. qemu. Letters, digits, -."}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "org")
+        super().__init__(*args, **kwargs)
+        self.fields["umbrella"].queryset = Organization.objects.filter(umbrella=None)
+
+
+class ApplicationAnswersForm(forms.ModelForm):
+    """The questions an organization answers; the same form edits them on the dashboard.
+
+    Pass a participation whose round is set (a new, unsaved one when applying).
+    """
+
+    class Meta:
+        model = Participation
+        fields = [
+            "motivation",
+            "mentoring_plan",
+            "previous_participation",
+            "slots_min",
+            "slots_max",
+            "contribution_deadline",
+        ]
+        widgets = {"contribution_deadline": LocalDateTimeInput()}
+        help_texts = {
+            "previous_participation": "Earlier rounds of this or other programs, and how "
+            "they went.",
+        }
+
+    def clean_contribution_deadline(self):
+        deadline = self.cleaned_data["contribution_deadline"]
+        round_ = self.instance.round
+        if deadline is not None and deadline > round_.results_announced:
+            raise forms.ValidationError(
+                "The contribution deadline must come before the results are announced "
+                f"({timezone.localtime(round_.results_announced):%a %d %b %Y, %H:%M %Z})."
+            )
+        return deadline
+
+
+class ApplyForm(forms.Form):
+    """Which organization the person applies for, and their acceptance of the terms."""
+
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label="A new organization (describe it below)",
+        help_text="Organizations you coordinated in an earlier round.",
+    )
+    accept_terms = forms.BooleanField(label=TERMS_LABEL)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(help_text="The link is single use and works for 14 days.")
+    role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.MENTOR)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "invite")
+        super().__init__(*args, **kwargs)
+
+
+class AcceptInvitationForm(forms.Form):
+    accept_terms = forms.BooleanField(label=TERMS_LABEL)
