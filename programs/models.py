@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programs import timeline
+from programs.fields import HttpsURLField
 from programs.rules import RuleSet
 
 __all__ = [
@@ -28,7 +29,12 @@ class Program(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
+    website = HttpsURLField(blank=True)
+    terms = models.TextField(
+        blank=True,
+        help_text="The terms every org admin and mentor accepts before taking a role; the "
+        "time each person accepted them is kept.",
+    )
     default_rules = models.OneToOneField(
         RuleSet,
         on_delete=models.PROTECT,
@@ -117,15 +123,15 @@ class Organization(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
-    source_repository = models.URLField(blank=True)
+    website = HttpsURLField(blank=True)
+    source_repository = HttpsURLField(blank=True)
     mailing_list = models.CharField(
         max_length=255, blank=True, help_text="Address or archive link."
     )
     chat_channels = models.CharField(
         max_length=255, blank=True, help_text="For example #qemu on irc.oftc.net."
     )
-    logo_url = models.URLField(blank=True)
+    logo_url = HttpsURLField(blank=True)
     umbrella = models.ForeignKey(
         "self",
         null=True,
@@ -186,6 +192,11 @@ class Participation(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept apart from the acceptance: granting slots later must not overwrite who accepted.
+    slots_decided_at = models.DateTimeField(null=True, blank=True)
+    slots_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -251,6 +262,9 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()
@@ -293,6 +307,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -97,6 +97,8 @@ def _participation(world: DemoWorld, round_: Round, lineup: Lineup, status: str)
         ),
         decided_at=round_.orgs_announced if decided else None,
         decided_by=world.accounts["program_admin"] if decided else None,
+        slots_decided_at=round_.orgs_announced if status == Status.ACCEPTED else None,
+        slots_decided_by=world.accounts["program_admin"] if status == Status.ACCEPTED else None,
         **APPLICATION_TEXT[lineup.org],
     )
 

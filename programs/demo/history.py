@@ -95,6 +95,7 @@ def build_history(world: DemoWorld) -> None:
             slots_granted=interns,
             submitted_at=round_.org_applications_close - timedelta(days=2),
             decided_at=round_.orgs_announced,
+            slots_decided_at=round_.orgs_announced if accepted else None,
         )
         world.history.append(
             PastParticipation(participation, interns or 0, returning=returning, note=note)

@@ -103,8 +103,8 @@ def slots_grant(*, participation: Participation, by: User, slots: int) -> Partic
             "can go to this one."
         )
     locked.slots_granted = slots
-    locked.decided_at = timezone.now()
-    locked.decided_by = by
-    locked.save(update_fields=["slots_granted", "decided_at", "decided_by"])
+    locked.slots_decided_at = timezone.now()
+    locked.slots_decided_by = by
+    locked.save(update_fields=["slots_granted", "slots_decided_at", "slots_decided_by"])
     logger.info("Participation %s granted %s slots by %s", locked.pk, slots, by.pk)
     return locked

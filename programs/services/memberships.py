@@ -142,11 +142,11 @@ def send_invitation_email(*, invitation: Invitation, link: str) -> None:
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
     revoked = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
-        revoked_at=timezone.now()
+        revoked_at=timezone.now(), revoked_by=by
     )
     if revoked != 1:
         raise ValidationError("This invitation was already accepted or revoked.")
-    invitation.refresh_from_db(fields=["revoked_at"])
+    invitation.refresh_from_db(fields=["revoked_at", "revoked_by"])
     logger.info("%s revoked invitation %s", by.pk, invitation.pk)
     return invitation
 
@@ -216,10 +216,12 @@ def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool
             )
         # Coming back after leaving (or being removed): the new invitation is the consent.
         membership.status = Membership.Status.ACTIVE
-        membership.ended_at = None
+        membership.ended_at = membership.ended_by = None
         membership.terms_accepted_at = now
         membership.invited_by = invitation.invited_by
-        membership.save(update_fields=["status", "ended_at", "terms_accepted_at", "invited_by"])
+        membership.save(
+            update_fields=["status", "ended_at", "ended_by", "terms_accepted_at", "invited_by"]
+        )
     invitation.accepted_at, invitation.accepted_by = now, user
     logger.info(
         "%s accepted invitation %s as %s of participation %s",
@@ -261,7 +263,8 @@ def membership_end(*, membership: Membership, by: User) -> Membership:
     leaving = membership.user_id == by.pk
     membership.status = Membership.Status.WITHDRAWN if leaving else Membership.Status.REJECTED
     membership.ended_at = timezone.now()
-    membership.save(update_fields=["status", "ended_at"])
+    membership.ended_by = by
+    membership.save(update_fields=["status", "ended_at", "ended_by"])
     logger.info(
         "%s ended membership %s of %s (%s)",
         by.pk,

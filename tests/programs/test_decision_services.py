@@ -14,6 +14,7 @@ from programs.services.decisions import participation_accept, participation_reje
 from tests.factories import MembershipFactory, OrganizationFactory, ParticipationFactory
 
 Status = Participation.Status
+ACCEPTED_EARLIER = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
 DECIDED = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 
 
@@ -113,8 +114,17 @@ def test_it_grants_slots_to_an_accepted_organization(qemu, program_admin):
         slots_grant(participation=qemu, by=program_admin, slots=3)
     qemu.refresh_from_db()
     assert qemu.slots_granted == 3
-    assert qemu.decided_at == DECIDED
-    assert qemu.decided_by == program_admin
+    assert qemu.slots_decided_at == DECIDED
+    assert qemu.slots_decided_by == program_admin
+
+
+@pytest.mark.django_db
+def test_granting_slots_keeps_who_accepted_the_organization(qemu, program_admin, org_admin):
+    qemu.decided_by, qemu.decided_at = org_admin, ACCEPTED_EARLIER
+    qemu.save(update_fields=["decided_by", "decided_at"])
+    slots_grant(participation=qemu, by=program_admin, slots=3)
+    qemu.refresh_from_db()
+    assert (qemu.decided_by, qemu.decided_at) == (org_admin, ACCEPTED_EARLIER)
 
 
 @pytest.mark.django_db

@@ -87,7 +87,7 @@ def test_once_organizations_are_announced_they_are_accepted_with_slots_and_one_r
     accepted = [p for p in participations if p.status == Status.ACCEPTED]
     rejected = [p for p in participations if p.status == Status.REJECTED]
     assert len(accepted) == 4
-    assert all(p.slots_granted and p.decided_at for p in accepted)
+    assert all(p.slots_granted and p.decided_at and p.slots_decided_at for p in accepted)
     assert [p.organization.slug for p in rejected] == ["mozilla"]
     assert sum(p.slots_granted for p in accepted) <= world.main_round.total_slots
 
