@@ -55,10 +55,18 @@ def active_roles(user: User, participation: Participation) -> set[str]:
 
 def _participation(round_slug: str, org_slug: str) -> Participation:
     return get_object_or_404(
-        Participation.objects.select_related("round__program", "organization"),
+        Participation.objects.select_related("round__program", "organization__umbrella"),
         round__slug=round_slug,
         organization__slug=org_slug,
     )
+
+
+def participation_for_program_admin(user: User, round_slug: str, org_slug: str) -> Participation:
+    """Decisions on an organization's application: program admins only (403 for others,
+    since the round and its accepted organizations are public)."""
+    participation = _participation(round_slug, org_slug)
+    require_program_admin(user)
+    return participation
 
 
 def participation_for_org_admin(user: User, round_slug: str, org_slug: str) -> Participation:

@@ -11,14 +11,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from programs.forms.manage import RoundEditForm, RoundOpenForm, RuleSetForm, SlotsGrantForm
 from programs.models import Participation
 from programs.overview import GRANTED_STATUS, participations_with_people, programs_with_rounds
-from programs.permissions import require_program_admin, round_for_program_admin
+from programs.permissions import (
+    participation_for_program_admin,
+    require_program_admin,
+    round_for_program_admin,
+)
 from programs.services import decisions
 from programs.services import rounds as round_services
 
@@ -102,16 +106,6 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
     )
 
 
-def _participation(request: HttpRequest, round_slug: str, org_slug: str) -> Participation:
-    round_ = round_for_program_admin(request.user, round_slug)
-    # Fetched through its round: an organization of another round is not found here.
-    return get_object_or_404(
-        Participation.objects.select_related("organization"),
-        round=round_,
-        organization__slug=org_slug,
-    )
-
-
 def _back_to_round(round_slug: str, org_slug: str) -> HttpResponse:
     return redirect(reverse("programs:round_edit", args=[round_slug]) + f"#org-{org_slug}")
 
@@ -119,7 +113,7 @@ def _back_to_round(round_slug: str, org_slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = _participation(request, round_slug, org_slug)
+    participation = participation_for_program_admin(request.user, round_slug, org_slug)
     try:
         decisions.participation_accept(participation=participation, by=request.user)
     except ValidationError as error:
@@ -132,7 +126,7 @@ def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -
 @require_POST
 @login_required
 def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = _participation(request, round_slug, org_slug)
+    participation = participation_for_program_admin(request.user, round_slug, org_slug)
     try:
         decisions.participation_reject(participation=participation, by=request.user)
     except ValidationError as error:
@@ -145,7 +139,7 @@ def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -
 @require_POST
 @login_required
 def slots_grant(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = _participation(request, round_slug, org_slug)
+    participation = participation_for_program_admin(request.user, round_slug, org_slug)
     org = participation.organization.name
     form = SlotsGrantForm(request.POST)
     if not form.is_valid():
