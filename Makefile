@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# Links in demo output, emails and calendar feeds point at the local server unless set.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install lint e2e clean
 
@@ -20,6 +22,7 @@ install: $(VENV)/.installed
 
 # The site on its embedded default: SQLite, a Celery worker with beat on the file-system
 # broker, mail to the console. Data from an earlier run is kept; demo data loads only once.
+run: export SITE_URL := $(SITE_URL)
 run: install
 	@mkdir -p var/celery
 	$(MANAGE) migrate --noinput
