@@ -1,3 +1,9 @@
+"""Applying for an organization in a round.
+
+Access: any signed-in person may apply (there is no read-only role here); anonymous people
+are sent to log in; an unknown round is 404. The phase gate is the server's, tested below.
+"""
+
 from datetime import timedelta
 
 import pytest

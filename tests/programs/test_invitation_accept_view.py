@@ -1,3 +1,10 @@
+"""Accepting a mentor or org-admin invitation.
+
+Access: the single-use token is the permission, so whoever holds a valid link may accept;
+anonymous people are sent to log in and come back; an unknown token is 404; a used, revoked
+or expired one is 410.
+"""
+
 from datetime import timedelta
 from urllib.parse import quote
 

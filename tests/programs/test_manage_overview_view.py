@@ -1,3 +1,10 @@
+"""The program admin's overview of every round.
+
+Access: program admins only; signed-in people without the role get 403 (rounds are public
+elsewhere); anonymous people are sent to log in. The page is about no single object, so there
+is nothing for an outsider to be denied with 404.
+"""
+
 import pytest
 from django.urls import reverse
 

@@ -1,3 +1,9 @@
+"""Opening a round.
+
+Access: program admins only; signed-in people without the role get 403; anonymous people are
+sent to log in. No existing object is addressed, so there is no 404 case.
+"""
+
 from datetime import UTC, datetime
 
 import pytest

@@ -1,3 +1,9 @@
+"""The public page of an organization in a round.
+
+Access: an accepted organization is public (anyone reads it); one not accepted is 404 to
+outsiders and visible to its own people and program admins. Nobody is read-only here.
+"""
+
 import pytest
 from django.urls import reverse
 
