@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -25,6 +26,7 @@ from programs.permissions import (
 )
 from programs.services import decisions
 from programs.services import rounds as round_services
+from programs.views.outcome import perform
 
 # An organization with fewer active admins than this has no one to stand in for its admin.
 MIN_ORG_ADMINS = 2
@@ -114,12 +116,11 @@ def _back_to_round(round_slug: str, org_slug: str) -> HttpResponse:
 @login_required
 def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
-    try:
-        decisions.participation_accept(participation=participation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{participation.organization.name} is accepted.")
+    perform(
+        request,
+        lambda: decisions.participation_accept(participation=participation, by=request.user),
+        success=f"{participation.organization.name} is accepted.",
+    )
     return _back_to_round(round_slug, org_slug)
 
 
@@ -127,12 +128,11 @@ def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -
 @login_required
 def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
-    try:
-        decisions.participation_reject(participation=participation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{participation.organization.name} is rejected.")
+    perform(
+        request,
+        lambda: decisions.participation_reject(participation=participation, by=request.user),
+        success=f"{participation.organization.name} is rejected.",
+    )
     return _back_to_round(round_slug, org_slug)
 
 
@@ -148,10 +148,9 @@ def slots_grant(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRes
         messages.error(request, f"{org}: {entered}{' '.join(form.errors['slots'])}")
         return _back_to_round(round_slug, org_slug)
     slots = form.cleaned_data["slots"]
-    try:
-        decisions.slots_grant(participation=participation, by=request.user, slots=slots)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{org} is granted {slots} slot{'s' if slots != 1 else ''}.")
+    perform(
+        request,
+        lambda: decisions.slots_grant(participation=participation, by=request.user, slots=slots),
+        success=f"{org} is granted {slots} slot{pluralize(slots)}.",
+    )
     return _back_to_round(round_slug, org_slug)

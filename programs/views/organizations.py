@@ -23,6 +23,7 @@ from programs.models import Invitation, Membership, Participation
 from programs.services import applications as application_services
 from programs.services import memberships as membership_services
 from programs.timeline import Phase
+from programs.views.outcome import perform, refusal
 
 
 def _manage_url(participation: Participation) -> str:
@@ -36,10 +37,6 @@ def _public_url(participation: Participation) -> str:
     return reverse(
         "programs:participation", args=[participation.round.slug, participation.organization.slug]
     )
-
-
-def _refusal(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 @login_required
@@ -190,12 +187,13 @@ def participation_manage(request: HttpRequest, round_slug: str, org_slug: str) -
 @require_POST
 def participation_submit(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
-    try:
-        application_services.participation_submit(participation=participation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _refusal(error))
-    else:
-        messages.success(request, "The application is submitted to the program admins.")
+    perform(
+        request,
+        lambda: application_services.participation_submit(
+            participation=participation, by=request.user
+        ),
+        success="The application is submitted to the program admins.",
+    )
     return redirect(_manage_url(participation))
 
 
@@ -203,12 +201,13 @@ def participation_submit(request: HttpRequest, round_slug: str, org_slug: str) -
 @require_POST
 def participation_withdraw(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
-    try:
-        application_services.participation_withdraw(participation=participation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _refusal(error))
-    else:
-        messages.success(request, "The application is withdrawn.")
+    perform(
+        request,
+        lambda: application_services.participation_withdraw(
+            participation=participation, by=request.user
+        ),
+        success="The application is withdrawn.",
+    )
     return redirect(_manage_url(participation))
 
 
@@ -242,12 +241,11 @@ def invitation_revoke(
 ) -> HttpResponse:
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
     invitation = permissions.invitation_of(participation, pk)
-    try:
-        membership_services.invitation_revoke(invitation=invitation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _refusal(error))
-    else:
-        messages.success(request, f"The invitation to {invitation.email} is revoked.")
+    perform(
+        request,
+        lambda: membership_services.invitation_revoke(invitation=invitation, by=request.user),
+        success=f"The invitation to {invitation.email} is revoked.",
+    )
     return redirect(_manage_url(participation))
 
 
@@ -307,7 +305,7 @@ def membership_end(request: HttpRequest, round_slug: str, org_slug: str, pk: int
     try:
         membership_services.membership_end(membership=membership, by=request.user)
     except ValidationError as error:
-        messages.error(request, _refusal(error))
+        messages.error(request, refusal(error))
         # Only an org admin role can be refused (the last one), and only its admins end it.
         if leaving and membership.role == Membership.Role.MENTOR:
             return redirect(_public_url(participation))
