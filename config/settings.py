@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     # Domain apps, in import order: each may import only the ones above it.
     "people",
     "programs",
+    "projects",
     "evaluations",
     "notifications",
 ]
@@ -97,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["people.templatetags.when"],
+            "builtins": ["people.templatetags.when", "programs.templatetags.richtext"],
         },
     }
 ]

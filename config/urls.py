@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("programs.urls")),
+    path("", include("projects.urls")),
     path("", include("evaluations.urls")),
     path("", include("people.urls")),
     path("accounts/", include("allauth.urls")),

@@ -3,6 +3,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -188,6 +189,18 @@ class Participation(models.Model):
         null=True,
         blank=True,
         help_text="If set, applicants need a contribution accepted upstream by then.",
+    )
+    # The organization's own approval rule for project ideas (seed: rust-vmm asks for three
+    # maintainers from more than one affiliation). Approvers are org admins, never the
+    # idea's own mentors.
+    idea_approvals_required = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text="Approvals from distinct org admins an idea needs.",
+    )
+    idea_approvals_from_two_affiliations = models.BooleanField(
+        default=False,
+        help_text="The approvals must come from people of at least two affiliations.",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
