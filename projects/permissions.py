@@ -1,0 +1,90 @@
+"""Who may see, write, review or discuss a project idea: the only place that decides.
+
+- Published ideas (approved, organization accepted, round's ideas date come) are public.
+- Any other idea is private to its mentors, the organization's admins and program admins, and
+  to the applicant who proposed it (a custom idea). A custom idea awaiting a mentor is also
+  shown to the organization's mentors, who may adopt it. Everyone else gets 404.
+- Only the idea's mentors and the org admins edit it; only org admins who are not among its
+  mentors review it. People who can see an idea but not do the thing get 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from people.models import User
+from programs.models import Membership, Participation
+from programs.permissions import active_roles, is_program_admin, participation_for_public
+from projects.models import ProjectIdea
+
+ORG_ADMIN = Membership.Role.ORG_ADMIN
+MENTOR = Membership.Role.MENTOR
+
+
+def _ideas_of(participation: Participation) -> QuerySet[ProjectIdea]:
+    return ProjectIdea.objects.filter(participation=participation).select_related(
+        "participation__round__program", "participation__organization", "proposed_by"
+    )
+
+
+def visible_ideas(user: User, participation: Participation) -> QuerySet[ProjectIdea]:
+    """The ideas of one participation this person may see, as one query."""
+    ideas = _ideas_of(participation)
+    if is_program_admin(user):
+        return ideas
+    roles = active_roles(user, participation)
+    if ORG_ADMIN in roles:
+        return ideas
+    visible = Q(pk__in=ProjectIdea.objects.published(timezone.now()).values("pk"))
+    if user.is_authenticated:
+        visible |= Q(mentors__user=user) | Q(proposed_by=user)
+        if MENTOR in roles:
+            visible |= Q(status=ProjectIdea.Status.PROPOSED)
+    return ideas.filter(visible).distinct()
+
+
+def idea_for_view(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
+    participation = participation_for_public(user, round_slug, org_slug)
+    return get_object_or_404(visible_ideas(user, participation), slug=idea_slug)
+
+
+def is_idea_mentor(user: User, idea: ProjectIdea) -> bool:
+    return user.is_authenticated and idea.mentors.filter(user=user).exists()
+
+
+def idea_for_edit(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
+    """Its mentors and the org admins write; others who can see it get 403."""
+    idea = idea_for_view(user, round_slug, org_slug, idea_slug)
+    if ORG_ADMIN in active_roles(user, idea.participation) or is_idea_mentor(user, idea):
+        return idea
+    raise PermissionDenied("Only the idea's mentors and the organization's admins edit it.")
+
+
+def idea_for_review(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
+    """Org admins review, never an idea they mentor themselves."""
+    idea = idea_for_view(user, round_slug, org_slug, idea_slug)
+    if ORG_ADMIN not in active_roles(user, idea.participation):
+        raise PermissionDenied("Only the organization's admins review ideas.")
+    if is_idea_mentor(user, idea):
+        raise PermissionDenied("You mentor this idea, so another org admin must review it.")
+    return idea
+
+
+def participation_for_authoring(user: User, round_slug: str, org_slug: str) -> Participation:
+    """Writing new ideas (or importing a page): the organization's mentors and admins."""
+    participation = participation_for_public(user, round_slug, org_slug)
+    if active_roles(user, participation) & {ORG_ADMIN, MENTOR}:
+        return participation
+    raise PermissionDenied("Only the organization's mentors and admins write its ideas.")
+
+
+def participation_for_idea_admin(user: User, round_slug: str, org_slug: str) -> Participation:
+    """The review queue, the approval rule and importing a page: org admins only."""
+    participation = participation_for_public(user, round_slug, org_slug)
+    if ORG_ADMIN in active_roles(user, participation):
+        return participation
+    if is_program_admin(user) or active_roles(user, participation):
+        raise PermissionDenied("Only the organization's admins do this.")
+    raise Http404
