@@ -6,6 +6,8 @@
   shown to the organization's mentors, who may adopt it. Everyone else gets 404.
 - Only the idea's mentors and the org admins edit it; only org admins who are not among its
   mentors review it. People who can see an idea but not do the thing get 403.
+- Organization-level pages (writing a new idea, the review queue, importing a page): people
+  outside the organization get 404; program admins and members without the role get 403.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -77,7 +79,9 @@ def participation_for_authoring(user: User, round_slug: str, org_slug: str) -> P
     participation = participation_for_public(user, round_slug, org_slug)
     if active_roles(user, participation) & {ORG_ADMIN, MENTOR}:
         return participation
-    raise PermissionDenied("Only the organization's mentors and admins write its ideas.")
+    if is_program_admin(user):
+        raise PermissionDenied("Only the organization's mentors and admins write its ideas.")
+    raise Http404
 
 
 def participation_for_idea_admin(user: User, round_slug: str, org_slug: str) -> Participation:
