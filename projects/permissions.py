@@ -10,6 +10,8 @@
   outside the organization get 404; program admins and members without the role get 403.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -19,7 +21,7 @@ from django.utils import timezone
 from people.models import User
 from programs.models import Membership, Participation
 from programs.permissions import active_roles, is_program_admin, participation_for_public
-from projects.models import ProjectIdea
+from projects.models import IdeaComment, ProjectIdea
 
 ORG_ADMIN = Membership.Role.ORG_ADMIN
 MENTOR = Membership.Role.MENTOR
@@ -92,3 +94,80 @@ def participation_for_idea_admin(user: User, round_slug: str, org_slug: str) -> 
     if is_program_admin(user) or active_roles(user, participation):
         raise PermissionDenied("Only the organization's admins do this.")
     raise Http404
+
+
+# --- Discussion and custom ideas (what applicants see) -----------------------------------------
+
+
+def may_write_notes(user: User, participation: Participation) -> bool:
+    """The organization's private notes: its active org admins and mentors, and program admins."""
+    return is_program_admin(user) or bool(active_roles(user, participation) & {ORG_ADMIN, MENTOR})
+
+
+def may_adopt(user: User, participation: Participation) -> bool:
+    """Adopting a custom idea makes one its mentor: the organization's mentors and admins."""
+    return bool(active_roles(user, participation) & {ORG_ADMIN, MENTOR})
+
+
+def idea_for_comment(
+    user: User, round_slug: str, org_slug: str, idea_slug: str, visibility: str
+) -> ProjectIdea:
+    """Anyone signed in who can see the idea asks in public (the service opens the thread
+    once the idea is published); private notes are for the organization's people (403 for
+    others who can see the idea)."""
+    idea = idea_for_view(user, round_slug, org_slug, idea_slug)
+    if visibility == IdeaComment.Visibility.ORGANIZATION and not may_write_notes(
+        user, idea.participation
+    ):
+        raise PermissionDenied("Only the organization's mentors and admins read and write notes.")
+    return idea
+
+
+def participation_for_custom_idea(user: User, round_slug: str, org_slug: str) -> Participation:
+    """Applicants propose ideas of their own to an accepted organization; its own mentors
+    and admins write ideas with the idea form instead (403)."""
+    participation = participation_for_public(user, round_slug, org_slug)
+    if active_roles(user, participation):
+        raise PermissionDenied(
+            "You take part in this organization: write an idea with the idea form instead."
+        )
+    if participation.status != Participation.Status.ACCEPTED:
+        raise Http404  # only program admins get here; there is nothing to propose to
+    return participation
+
+
+def idea_for_adopt(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
+    """A custom idea is adopted by a mentor or org admin of its organization; others who can
+    see it (its proposer, program admins) get 403."""
+    idea = idea_for_view(user, round_slug, org_slug, idea_slug)
+    if not may_adopt(user, idea.participation):
+        raise PermissionDenied("Only the organization's mentors and admins adopt ideas.")
+    return idea
+
+
+@dataclass(frozen=True)
+class IdeaAbilities:
+    """What the viewer of an idea page may do there, mirroring the helpers above, so the page
+    offers exactly the buttons whose views would let the person through."""
+
+    edit: bool
+    review: bool
+    write_notes: bool
+    adopt: bool
+
+
+def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
+    """One roles query; the idea's mentors are read from its prefetched rows when present."""
+    roles = active_roles(user, idea.participation)
+    mentors_it = user.is_authenticated and any(m.user_id == user.pk for m in idea.mentors.all())
+    return IdeaAbilities(
+        edit=ORG_ADMIN in roles or mentors_it,
+        review=ORG_ADMIN in roles and not mentors_it,
+        write_notes=is_program_admin(user) or bool(roles & {ORG_ADMIN, MENTOR}),
+        adopt=idea.status == ProjectIdea.Status.PROPOSED and bool(roles & {ORG_ADMIN, MENTOR}),
+    )
+
+
+def may_review_ideas(user: User, participation: Participation) -> bool:
+    """Whether to offer the review queue: the organization's active org admins."""
+    return ORG_ADMIN in active_roles(user, participation)

@@ -134,13 +134,13 @@ def test_it_lists_accepted_organizations_with_slots_and_active_mentors(
     )
     html = page(client).text
     # Olga is an org admin, not a mentor; the withdrawn mentor no longer counts.
-    assert row_of(html, "QEMU") == "QEMU 2 1 —"
+    assert row_of(html, "QEMU") == "QEMU · ideas 2 1 —"
     assert 'href="/rounds/gsoc-2027/orgs/qemu/"' in html
     assert "Still Applying" not in html
 
 
 def test_an_organization_without_a_grant_yet_says_so(client, participation):
-    assert row_of(page(client).text, "QEMU") == "QEMU not yet 0 —"
+    assert row_of(page(client).text, "QEMU") == "QEMU · ideas not yet 0 —"
 
 
 def test_it_shows_an_organizations_contribution_deadline(client, participation, applicant):

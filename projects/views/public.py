@@ -1,0 +1,219 @@
+"""What applicants see: the ideas of a round, of one organization, and one idea with its
+discussion.
+
+Published ideas are public. An organization's own people also find their unpublished ideas in
+its list, each with its status (projects.permissions.visible_ideas decides who sees what).
+Every list makes the same queries whatever its length: tags and mentors are prefetched and the
+list is cut into pages.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode, urlsplit
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models.functions import Lower
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from programs.models import Participation, Round
+from programs.permissions import round_for_public
+from projects import permissions
+from projects.filters import IdeaFilter
+from projects.forms.discussion import CommentForm
+from projects.models import IdeaComment, IdeaMentor, ProjectIdea, Tag
+from projects.serializers import mentor_name
+
+PER_PAGE = 25
+# Case-insensitive, so "libvirt" sorts next to "Linux" on SQLite as on PostgreSQL.
+ORG_ORDER = (Lower("title"), "pk")
+ROUND_ORDER = (Lower("participation__organization__name"), *ORG_ORDER)
+
+
+def with_list_details(ideas: QuerySet[ProjectIdea]) -> QuerySet[ProjectIdea]:
+    """Everything a row (or a JSON entry) shows, in a fixed number of queries."""
+    return ideas.select_related(
+        "participation__round", "participation__organization"
+    ).prefetch_related(
+        "tags",  # Tag.Meta orders by kind, then name
+        Prefetch("mentors", queryset=IdeaMentor.objects.select_related("user")),
+    )
+
+
+def published_in_round(round_: Round, now: datetime) -> QuerySet[ProjectIdea]:
+    return with_list_details(
+        ProjectIdea.objects.published(now).filter(participation__round=round_)
+    ).order_by(*ROUND_ORDER)
+
+
+def published_of(participation: Participation, now: datetime) -> QuerySet[ProjectIdea]:
+    return with_list_details(
+        ProjectIdea.objects.published(now).filter(participation=participation)
+    ).order_by(*ORG_ORDER)
+
+
+def _filter_query(request: HttpRequest) -> str:
+    """The filters of this page as a query string, without the page number, for links to
+    the same list elsewhere (JSON, wiki markup)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _is_filtered(request: HttpRequest) -> bool:
+    return any(value for key, value in request.GET.items() if key != "page")
+
+
+def _page(request: HttpRequest, ideas: QuerySet[ProjectIdea]) -> Page:
+    return Paginator(ideas, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def round_ideas(request: HttpRequest, round_slug: str) -> HttpResponse:
+    now = timezone.now()
+    round_ = round_for_public(round_slug)
+    filterset = IdeaFilter(
+        request.GET or None, queryset=published_in_round(round_, now), round_=round_
+    )
+    context = {
+        "round": round_,
+        "filterset": filterset,
+        "page": _page(request, filterset.qs),
+        "filtered": _is_filtered(request),
+        "filter_query": _filter_query(request),
+        "before_ideas_date": now < round_.ideas_published,
+    }
+    return render(request, "projects/public/round_ideas.html", context)
+
+
+def org_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    now = timezone.now()
+    participation = permissions.participation_for_public(request.user, round_slug, org_slug)
+    round_ = participation.round
+    ideas = with_list_details(permissions.visible_ideas(request.user, participation)).order_by(
+        *ORG_ORDER
+    )
+    filterset = IdeaFilter(
+        request.GET or None, queryset=ideas, round_=round_, with_organization=False
+    )
+    page = _page(request, filterset.qs)
+    for idea in page:
+        idea.published_now = idea.is_published_at(now)
+    context = {
+        "round": round_,
+        "participation": participation,
+        "organization": participation.organization,
+        "filterset": filterset,
+        "page": page,
+        "filtered": _is_filtered(request),
+        "filter_query": _filter_query(request),
+        "before_ideas_date": now < round_.ideas_published,
+        "can_adopt": permissions.may_adopt(request.user, participation),
+        "can_review": permissions.may_review_ideas(request.user, participation),
+        "in_application_period": round_.applications_open <= now < round_.applications_close,
+    }
+    return render(request, "projects/public/org_ideas.html", context)
+
+
+@dataclass(frozen=True)
+class MentorContact:
+    """A mentor as the idea page shows them: the contact they chose, or the name as written
+    for someone without an account here."""
+
+    name: str
+    email: str = ""
+    irc: str = ""
+
+
+def mentor_contact(mentor: IdeaMentor) -> MentorContact:
+    if mentor.user is None:
+        return MentorContact(name=mentor.name)
+    if mentor.contact == IdeaMentor.Contact.IRC:
+        return MentorContact(name=mentor_name(mentor), irc=mentor.user.irc_nick)
+    return MentorContact(name=mentor_name(mentor), email=mentor.user.email)
+
+
+@dataclass(frozen=True)
+class ShownLink:
+    label: str
+    url: str
+    href: str  # empty unless http(s): a wiki page name or a typo is shown, never followed
+
+
+def shown_links(items: list, label_key: str) -> list[ShownLink]:
+    shown = []
+    for item in items or []:
+        url = str(item.get("url", ""))
+        label = str(item.get(label_key) or item.get("label") or item.get("title") or url)
+        href = url if urlsplit(url).scheme in ("http", "https") else ""
+        shown.append(ShownLink(label=label, url=url, href=href))
+    return shown
+
+
+def idea_detail(
+    request: HttpRequest, round_slug: str, org_slug: str, idea_slug: str
+) -> HttpResponse:
+    idea = permissions.idea_for_view(request.user, round_slug, org_slug, idea_slug)
+    return idea_page(request, idea)
+
+
+def idea_page(
+    request: HttpRequest,
+    idea: ProjectIdea,
+    *,
+    bound_form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The idea page; the comment view renders it too, with the form that was refused."""
+    now = timezone.now()
+    prefetch_related_objects(
+        [idea], "tags", Prefetch("mentors", queryset=IdeaMentor.objects.select_related("user"))
+    )
+    abilities = permissions.idea_abilities(request.user, idea)
+    comments = list(
+        IdeaComment.objects.filter(idea=idea)
+        .filter(
+            visibility__in=[IdeaComment.Visibility.PUBLIC, IdeaComment.Visibility.ORGANIZATION]
+            if abilities.write_notes
+            else [IdeaComment.Visibility.PUBLIC]
+        )
+        .select_related("author")
+    )
+    mentor_ids = {m.user_id for m in idea.mentors.all() if m.user_id}
+    for comment in comments:
+        comment.by_mentor = comment.author_id in mentor_ids
+
+    published = idea.is_published_at(now)
+    forms = {}
+    if request.user.is_authenticated:
+        if published:
+            forms["public"] = CommentForm(visibility=IdeaComment.Visibility.PUBLIC)
+        if abilities.write_notes:
+            forms["organization"] = CommentForm(visibility=IdeaComment.Visibility.ORGANIZATION)
+    if bound_form is not None:
+        forms[bound_form["visibility"].value()] = bound_form
+
+    tags = list(idea.tags.all())
+    here = idea.get_absolute_url()
+    context = {
+        "idea": idea,
+        "round": idea.participation.round,
+        "organization": idea.participation.organization,
+        "published": published,
+        "abilities": abilities,
+        "mentors": [mentor_contact(m) for m in idea.mentors.all()],
+        "languages": [t for t in tags if t.kind == Tag.Kind.LANGUAGE],
+        "skills": [t for t in tags if t.kind == Tag.Kind.SKILL],
+        "links": shown_links(idea.links, "label"),
+        "starter_tasks": shown_links(idea.starter_tasks, "title"),
+        "questions": [c for c in comments if c.visibility == IdeaComment.Visibility.PUBLIC],
+        "notes": [c for c in comments if c.visibility == IdeaComment.Visibility.ORGANIZATION],
+        "question_form": forms.get("public"),
+        "note_form": forms.get("organization"),
+        "login_url": reverse("account_login") + "?" + urlencode({"next": here}, safe="/"),
+        "shows_proposer": idea.is_custom
+        and (abilities.write_notes or idea.proposed_by_id == request.user.pk),
+    }
+    return render(request, "projects/public/idea.html", context, status=status)
