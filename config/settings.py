@@ -229,9 +229,27 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ALWAYS_EAGER = env_flag("CELERY_TASK_ALWAYS_EAGER", default=False)
+# --- Notifications: the outbox, the reminder sweep and the heartbeats -------------------------
+# Beat records its own heartbeat ("beat@host") through this scheduler (notifications/beat.py).
+CELERY_BEAT_SCHEDULER = "notifications.beat:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "notifications.tasks.heartbeat", "schedule": 60.0},
+    # Reminders are due at instants stored in the database; beat only ticks the sweep.
+    "sweep": {"task": "notifications.tasks.sweep", "schedule": 300.0},
+    "requeue-stuck": {"task": "notifications.tasks.requeue_stuck", "schedule": 300.0},
 }
+NOTIFICATIONS_SUBJECT_PREFIX = "[Internships] "
+# A send that takes longer than EMAIL_TIMEOUT fails; a claim older than the stale window is
+# taken to be a dead worker's, so the window must be well above the timeout.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+NOTIFICATIONS_CLAIM_STALE_SECONDS = 600
+# A pending message this long past its time had its task lost; requeue_stuck sends it again.
+NOTIFICATIONS_LOST_SECONDS = 600
+NOTIFICATIONS_REQUEUE_BATCH = 500
+# Attempts per message before it is marked failed (back-off 30 s, 1, 2, 4 minutes between).
+NOTIFICATIONS_MAX_ATTEMPTS = 5
+# The status page warns, and program admins are emailed, past this silence.
+NOTIFICATIONS_HEARTBEAT_STALE_SECONDS = 180
 
 # --- Production hardening ---------------------------------------------------------------------
 if not DEBUG:

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("evaluations.urls")),
     path("", include("people.urls")),
+    path("", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,10 +1,22 @@
+"""The outbox and what decides who gets it: messages, heartbeats, round follows, preferences.
+
+A message is a row before it is an email (DESIGN.md, "Messages: exactly once"). The row is
+created once, under a unique constraint, and sent by `notifications.delivery`.
+
+This module names other apps' models only by string ("programs.Round"), never by import:
+notifications sits below every domain app.
+"""
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class Heartbeat(models.Model):
     """The last time each Celery process showed it was alive (worker ran a task, beat ticked).
 
-    One row per process name; the status page warns when one is older than a few minutes.
+    One row per process name ("worker@host", "beat@host"); the status page warns when one is
+    older than a few minutes.
     """
 
     name = models.CharField(max_length=200, unique=True)
@@ -12,3 +24,116 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at {self.last_seen:%Y-%m-%d %H:%M:%S}"
+
+
+class Message(models.Model):
+    """One email to one person, rendered when it is created and sent by id.
+
+    `about` names the thing the message is about as a plain key ("participation:12"), and
+    `due_at` is the instant the message became due (a deadline minus its lead, the moment of
+    a decision, 07:00 of a digest's day). With `kind`, `recipient` and `dedupe_key` they make
+    the message's identity: the sweep may run twice, on two workers at once, and the second
+    insert of the same identity is refused by the database.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=64)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages"
+    )
+    about = models.CharField(max_length=200)
+    due_at = models.DateTimeField()
+    # What else tells two messages of one kind about one thing apart: "" for most; a copy to
+    # an org admin names whose reminder it copies.
+    dedupe_key = models.CharField(max_length=100, blank=True, default="")
+
+    subject = models.CharField(max_length=255)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    # When requeue_stuck should look at the row again if nothing else happens: the creation
+    # time (task lost), the retry time (back-off), or the end of a claim (worker died).
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "recipient", "about", "due_at", "dedupe_key"],
+                name="message_once_per_identity",
+            ),
+        ]
+        indexes = [
+            # Used by notifications.delivery.requeue_stuck (every 5 minutes): the rows still
+            # waiting or being sent are few, the sent ones are nearly all.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status__in=["pending", "sending"]),
+                name="message_waiting",
+            ),
+            # The status page's failures and oldest waiting message.
+            models.Index(
+                fields=["status", "created_at"],
+                condition=~Q(status="sent"),
+                name="message_unsent_by_age",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.recipient_id} about {self.about} ({self.status})"
+
+
+class RoundFollow(models.Model):
+    """A person following a round (its deadlines reach them), or explicitly not following it.
+
+    Active org admins and mentors of a round follow it without a row; `following=False`
+    records that one of them unfollowed, which overrides that.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="round_follows"
+    )
+    round = models.ForeignKey("programs.Round", on_delete=models.CASCADE, related_name="follows")
+    following = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "round"], name="round_follow_once"),
+        ]
+
+    def __str__(self) -> str:
+        verb = "follows" if self.following else "unfollowed"
+        return f"{self.user_id} {verb} round {self.round_id}"
+
+
+class NotificationPreference(models.Model):
+    """A person's choice for one kind of message; no row means the kind is sent.
+
+    Only kinds registered as optional (not about a duty the person owes) can be turned off.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=64)
+    enabled = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}: {'on' if self.enabled else 'off'}"

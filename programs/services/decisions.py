@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from notifications.outbox import enqueue_dues
 from people.models import User
+from programs import reminders
 from programs.models import Participation, Round
 from programs.overview import GRANTED_STATUS, slots_granted_in
 
@@ -52,6 +54,7 @@ def _decide(participation: Participation, *, to: str, by: User) -> Participation
     locked.decided_at = timezone.now()
     locked.decided_by = by
     locked.save(update_fields=["status", "decided_at", "decided_by"])
+    enqueue_dues(reminders.participation_decided(locked))  # the org admins, after commit
     logger.info("Participation %s %s by %s (user %s)", locked.pk, to, by.email, by.pk)
     return locked
 

@@ -19,7 +19,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications.outbox import enqueue_dues
 from people.models import User
+from programs import reminders
 from programs.models import Invitation, Membership, Participation, hash_token
 
 logger = logging.getLogger(__name__)
@@ -223,6 +225,7 @@ def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool
             update_fields=["status", "ended_at", "ended_by", "terms_accepted_at", "invited_by"]
         )
     invitation.accepted_at, invitation.accepted_by = now, user
+    enqueue_dues(reminders.invitation_accepted(invitation=invitation, by=user))  # the inviter
     logger.info(
         "%s accepted invitation %s as %s of participation %s",
         user.pk,

@@ -1,0 +1,74 @@
+"""Reads for the status page: a fixed number of queries however large the outbox grows."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q
+
+from notifications.heartbeats import Signal, group_of, signals, stale_after
+from notifications.models import Heartbeat, Message
+
+Status = Message.Status
+
+# Failures shown on the page; the counts above them say how many there are in all.
+FAILURES_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class HeartbeatRow:
+    heartbeat: Heartbeat
+    is_stale: bool
+    group: str
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    counts: dict[str, int]
+    retrying: int
+    oldest_waiting: Message | None
+    failures: list[Message]
+    heartbeats: list[HeartbeatRow]
+    signals: list[Signal]
+
+    @property
+    def stale_signals(self) -> list[Signal]:
+        return [signal for signal in self.signals if signal.is_stale]
+
+    @property
+    def silent_groups(self) -> list[Signal]:
+        """Groups that never reported: no worker or no beat has run yet."""
+        return [signal for signal in self.signals if signal.last_seen is None]
+
+
+def outbox_status(now: datetime) -> OutboxStatus:
+    """Four queries: the counts, the oldest waiting message, the failures, the heartbeats."""
+    counts = Message.objects.aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in Status.values},
+        retrying=Count("pk", filter=Q(status=Status.PENDING) & ~Q(last_error="")),
+    )
+    retrying = counts.pop("retrying")
+    oldest = (
+        Message.objects.filter(status=Status.PENDING)
+        .select_related("recipient")
+        .order_by("created_at")
+        .first()
+    )
+    failures = list(
+        Message.objects.filter(
+            Q(status=Status.FAILED) | (Q(status=Status.PENDING) & ~Q(last_error=""))
+        )
+        .select_related("recipient")
+        .order_by("-next_attempt_at")[:FAILURES_SHOWN]
+    )
+    rows = list(Heartbeat.objects.order_by("name"))
+    heartbeats = [
+        HeartbeatRow(row, now - row.last_seen >= stale_after(), group_of(row.name)) for row in rows
+    ]
+    return OutboxStatus(
+        counts=counts,
+        retrying=retrying,
+        oldest_waiting=oldest,
+        failures=failures,
+        heartbeats=heartbeats,
+        signals=signals(now, rows),
+    )

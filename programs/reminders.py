@@ -1,0 +1,332 @@
+"""What programs asks notifications to send: reminders (pure functions of the clock and the
+data, asked by the sweep every five minutes) and notices of decisions (built by the services
+when the decision is made, and enqueued in the same transaction).
+
+Reminders
+- org admins: their organization's application still a draft, three days and one day before
+  the round's organization application deadline (a duty: cannot be turned off);
+- org admins: an invitation they sent, unanswered three days later (one per invitation);
+- followers of a round: each deadline of the round, three days and one day before;
+- program admins: a daily digest of what waits for them, at 07:00 in their own zone.
+
+Notices
+- org admins: their organization accepted or rejected;
+- the inviter: their invitation accepted.
+
+Each kind has its templates in templates/emails/<kind>-subject.txt, -body.txt, -body.html.
+"""
+
+import zoneinfo
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+
+from notifications.follows import followers
+from notifications.recipients import program_admins
+from notifications.registry import Due, deadline_windows, kind, reminder
+from programs.models import Invitation, Membership, Participation, Round
+from programs.timeline import MILESTONES
+
+ORG_APPLICATION_DEADLINE = kind(
+    "org_application_deadline",
+    label="Reminders to submit your organization's application",
+    optional=False,
+)
+INVITATION_OPEN = kind(
+    "invitation_open", label="Reminders of invitations you sent that are unanswered", optional=True
+)
+ROUND_DEADLINE = kind("round_deadline", label="Deadlines of the rounds you follow", optional=True)
+PROGRAM_ADMIN_DIGEST = kind(
+    "program_admin_digest", label="The program admins' daily digest", optional=True
+)
+PARTICIPATION_ACCEPTED = kind(
+    "participation_accepted", label="Your organization accepted into a round", optional=False
+)
+PARTICIPATION_REJECTED = kind(
+    "participation_rejected", label="Your organization not accepted into a round", optional=False
+)
+INVITATION_ACCEPTED = kind(
+    "invitation_accepted", label="Invitations you sent, accepted", optional=True
+)
+
+# An invitation unanswered this long earns its sender a reminder.
+INVITATION_REMINDER_AFTER = timedelta(days=3)
+# The digest goes at this local time, once a day.
+DIGEST_AT = time(7, 0)
+# Organizations with fewer active org admins have no one to stand in for their admin.
+MIN_ORG_ADMINS = 2
+# The digest lists this many of each; it gives the full counts.
+DIGEST_LIST_LIMIT = 20
+
+STILL_IN = (Participation.Status.DRAFT, Participation.Status.APPLIED, Participation.Status.ACCEPTED)
+DEADLINES = tuple(m for m in MILESTONES if m.is_deadline)
+
+
+def _url(name: str, *args) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def _manage_link(participation: Participation) -> str:
+    return _url(
+        "programs:participation_manage",
+        participation.round.slug,
+        participation.organization.slug,
+    )
+
+
+def _draft_org_admins(after: datetime, until: datetime):
+    """Active org admins of draft participations whose round's deadline is in (after, until]."""
+    return (
+        Membership.objects.active()
+        .filter(
+            role=Membership.Role.ORG_ADMIN,
+            participation__status=Participation.Status.DRAFT,
+            participation__round__org_applications_close__gt=after,
+            participation__round__org_applications_close__lte=until,
+        )
+        .select_related("user", "participation__round", "participation__organization")
+    )
+
+
+@reminder
+def org_application_deadline(now: datetime) -> Iterator[Due]:
+    """Org admins whose application is still a draft (only they owe it), 3 days and 1 day
+    before the round's organization application deadline."""
+    for lead, after, until in deadline_windows(now):
+        for membership in _draft_org_admins(after, until):
+            participation = membership.participation
+            deadline = participation.round.org_applications_close
+            yield Due(
+                kind=ORG_APPLICATION_DEADLINE.name,
+                recipient=membership.user,
+                about=f"participation:{participation.pk}",
+                due_at=deadline - lead.before,
+                context={
+                    "participation": participation,
+                    "round": participation.round,
+                    "deadline": deadline,
+                    "lead": lead,
+                    "link": _manage_link(participation),
+                },
+            )
+
+
+@reminder
+def invitation_open(now: datetime) -> Iterator[Due]:
+    """The org admin who sent an invitation still open three days later, once per invitation,
+    while they are still an active org admin of that organization."""
+    inviter_still_admin = Membership.objects.active().filter(
+        participation=OuterRef("participation"),
+        user=OuterRef("invited_by"),
+        role=Membership.Role.ORG_ADMIN,
+    )
+    invitations = (
+        Invitation.objects.filter(
+            accepted_at=None,
+            revoked_at=None,
+            expires_at__gt=now,
+            created_at__lte=now - INVITATION_REMINDER_AFTER,
+        )
+        .filter(Exists(inviter_still_admin))
+        .select_related("invited_by", "participation__round", "participation__organization")
+    )
+    for invitation in invitations:
+        yield Due(
+            kind=INVITATION_OPEN.name,
+            recipient=invitation.invited_by,
+            about=f"invitation:{invitation.pk}",
+            due_at=invitation.created_at + INVITATION_REMINDER_AFTER,
+            context={
+                "invitation": invitation,
+                "participation": invitation.participation,
+                "link": _manage_link(invitation.participation),
+            },
+        )
+
+
+def _rounds_with_deadline_in(after: datetime, until: datetime):
+    in_window = Q()
+    for milestone in DEADLINES:
+        in_window |= Q(**{f"{milestone.field}__gt": after, f"{milestone.field}__lte": until})
+    return Round.objects.filter(in_window)
+
+
+@reminder
+def round_deadline(now: datetime) -> Iterator[Due]:
+    """Everyone who follows a round, 3 days and 1 day before each of its deadlines.
+
+    The org admins of a draft application already get the reminder of the duty they owe for
+    the organization application deadline, so they do not get this one about it as well.
+    """
+    for lead, after, until in deadline_windows(now):
+        rounds = list(_rounds_with_deadline_in(after, until))
+        if not rounds:
+            continue
+        people = followers(round_.pk for round_ in rounds)
+        owing = set(_draft_org_admins(after, until).values_list("user_id", "participation__round"))
+        for round_ in rounds:
+            for milestone in DEADLINES:
+                deadline = getattr(round_, milestone.field)
+                if not after < deadline <= until:
+                    continue
+                for user_pk, user in people.get(round_.pk, {}).items():
+                    if (
+                        milestone.field == "org_applications_close"
+                        and (user_pk, round_.pk) in owing
+                    ):
+                        continue
+                    yield Due(
+                        kind=ROUND_DEADLINE.name,
+                        recipient=user,
+                        about=f"round:{round_.pk}:{milestone.field}",
+                        due_at=deadline - lead.before,
+                        context={
+                            "round": round_,
+                            "milestone": milestone,
+                            "deadline": deadline,
+                            "lead": lead,
+                            "link": _url("programs:round", round_.slug),
+                        },
+                    )
+
+
+def digest_due_at(now: datetime, zone_name: str) -> datetime | None:
+    """07:00 of today in the zone, if it has come; None before it. From 07:00 to midnight
+    local time the day's digest is due (a sweep that was down at 07:00 still sends it)."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    local = now.astimezone(zone)
+    at = datetime.combine(local.date(), DIGEST_AT, tzinfo=zone)
+    return at if local >= at else None
+
+
+def waiting_for_program_admins(now: datetime) -> dict:
+    """What program admins have to act on, in rounds not yet ended: three queries."""
+    current = Participation.objects.filter(round__ends__gt=now).select_related(
+        "organization", "round"
+    )
+    applied = current.filter(status=Participation.Status.APPLIED).order_by("submitted_at")
+    unslotted = current.filter(status=Participation.Status.ACCEPTED, slots_granted=None)
+    few_admins = (
+        current.filter(status__in=STILL_IN)
+        .annotate(
+            admins=Count(
+                "memberships",
+                filter=Q(
+                    memberships__status=Membership.Status.ACTIVE,
+                    memberships__role=Membership.Role.ORG_ADMIN,
+                ),
+            )
+        )
+        .filter(admins__lt=MIN_ORG_ADMINS)
+    )
+    lists = {
+        "applied": list(applied[: DIGEST_LIST_LIMIT + 1]),
+        "unslotted": list(
+            unslotted.order_by("round__name", "organization__name")[: DIGEST_LIST_LIMIT + 1]
+        ),
+        "few_admins": list(
+            few_admins.order_by("round__name", "organization__name")[: DIGEST_LIST_LIMIT + 1]
+        ),
+    }
+    return lists
+
+
+def _digest_summary(waiting: dict) -> str:
+    """ "2 to decide, 1 without slots": only what there is, for the subject line."""
+    parts = {
+        "applied": "to decide",
+        "unslotted": "without slots",
+        "few_admins": "with too few org admins",
+    }
+    return ", ".join(
+        f"{len(rows)}{'+' if len(rows) > DIGEST_LIST_LIMIT else ''} {parts[name]}"
+        for name, rows in waiting.items()
+        if rows
+    )
+
+
+@reminder
+def program_admin_digest(now: datetime) -> Iterator[Due]:
+    """Each program admin, once a day at 07:00 in their zone: organizations waiting for a
+    decision, accepted ones without slots, and ones with fewer than two org admins. Nothing
+    waiting, no digest."""
+    admins = [
+        (admin, at) for admin in program_admins() if (at := digest_due_at(now, admin.timezone))
+    ]
+    if not admins:
+        return
+    waiting = waiting_for_program_admins(now)
+    if not any(waiting.values()):
+        return
+    context = {
+        "summary": _digest_summary(waiting),
+        **{name: rows[:DIGEST_LIST_LIMIT] for name, rows in waiting.items()},
+        **{f"{name}_more": len(rows) > DIGEST_LIST_LIMIT for name, rows in waiting.items()},
+        "min_org_admins": MIN_ORG_ADMINS,
+        "link": _url("programs:manage"),
+    }
+    for admin, at in admins:
+        yield Due(
+            kind=PROGRAM_ADMIN_DIGEST.name,
+            recipient=admin,
+            about="digest",
+            due_at=at,
+            context={**context, "day": at},
+        )
+
+
+# --- Notices, enqueued by the services in the transaction of the decision ------------------
+
+
+def participation_decided(participation: Participation) -> list[Due]:
+    """Its active org admins, when a program admin accepts or rejects the organization."""
+    participation = Participation.objects.select_related("round", "organization").get(
+        pk=participation.pk
+    )
+    accepted = participation.status == Participation.Status.ACCEPTED
+    notice = PARTICIPATION_ACCEPTED if accepted else PARTICIPATION_REJECTED
+    admins = (
+        Membership.objects.active()
+        .filter(participation=participation, role=Membership.Role.ORG_ADMIN)
+        .select_related("user")
+    )
+    return [
+        Due(
+            kind=notice.name,
+            recipient=membership.user,
+            about=f"participation:{participation.pk}",
+            due_at=participation.decided_at,
+            context={
+                "participation": participation,
+                "round": participation.round,
+                "link": _manage_link(participation),
+            },
+        )
+        for membership in admins
+    ]
+
+
+def invitation_accepted(*, invitation: Invitation, by) -> list[Due]:
+    """The person who sent the invitation, when someone accepts it."""
+    participation = invitation.participation
+    return [
+        Due(
+            kind=INVITATION_ACCEPTED.name,
+            recipient=invitation.invited_by,
+            about=f"invitation:{invitation.pk}",
+            due_at=invitation.accepted_at,
+            context={
+                "invitation": invitation,
+                "member": by,
+                "participation": participation,
+                "link": _url(
+                    "programs:participation_manage",
+                    participation.round.slug,
+                    participation.organization.slug,
+                ),
+            },
+        )
+    ]

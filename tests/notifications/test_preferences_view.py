@@ -1,0 +1,63 @@
+"""A person's own email choices: the optional kinds on or off, and the rounds they follow.
+
+Access: the viewer's own choices only (no URL names anyone else's), so the triad reduces to
+signed-in people (allowed) and anonymous people (sent to log in).
+"""
+
+import pytest
+from django.urls import reverse
+
+from notifications.models import NotificationPreference, RoundFollow
+from notifications.registry import optional_kinds
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("notifications:preferences")
+
+
+def test_it_lists_only_the_kinds_that_can_be_turned_off(client, applicant):
+    client.force_login(applicant)
+    page = client.get(URL).content.decode()
+    assert "Deadlines of the rounds you follow" in page
+    assert "The program admins&#x27; daily digest" in page
+    assert "Reminders to submit your organization&#x27;s application" not in page
+    assert all(field.initial for field in client.get(URL).context["form"].fields.values())
+
+
+def test_unticking_a_kind_turns_it_off_and_ticking_turns_it_on(client, applicant):
+    client.force_login(applicant)
+    on = {kind.name: "on" for kind in optional_kinds() if kind.name != "round_deadline"}
+    response = client.post(URL, on)
+    assert response.status_code == 302
+    assert set(
+        NotificationPreference.objects.filter(user=applicant, enabled=False).values_list(
+            "kind", flat=True
+        )
+    ) == {"round_deadline"}
+    client.post(URL, {**on, "round_deadline": "on"})
+    assert not NotificationPreference.objects.filter(user=applicant, enabled=False).exists()
+
+
+def test_a_duty_reminder_posted_anyway_is_ignored(client, applicant):
+    client.force_login(applicant)
+    client.post(URL, {"org_application_deadline": ""})
+    assert not NotificationPreference.objects.filter(kind="org_application_deadline").exists()
+
+
+def test_it_lists_the_rounds_followed_with_an_unfollow_button(client, applicant, round_):
+    RoundFollow.objects.create(user=applicant, round=round_)
+    client.force_login(applicant)
+    page = client.get(URL).content.decode()
+    assert round_.name in page
+    assert reverse("notifications:unfollow", args=[round_.slug]) in page
+
+
+def test_the_profile_page_links_to_it(client, applicant):
+    client.force_login(applicant)
+    assert URL in client.get(reverse("people:profile")).content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={URL}"
