@@ -44,3 +44,6 @@ class IdeaData:
     suggested_by: str = ""
     starter_tasks: tuple[Link, ...] = ()
     extra_fields: tuple[ExtraField, ...] = field(default=())
+    # Where the idea's block starts on a parsed page (1-based); not part of what the idea
+    # says, so two ideas with the same fields are equal wherever they stand.
+    line: int | None = field(default=None, compare=False, repr=False)

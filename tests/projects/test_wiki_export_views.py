@@ -1,0 +1,117 @@
+"""One idea, or an organization's list, as wiki markup (text/plain).
+
+Access: as the idea page and the organization's list (projects.permissions.idea_for_view and
+visible_ideas): published ideas are public; an unpublished one is 404 to the public and to
+other organizations' people, and shown to its mentors and the org admins; the list shows each
+viewer what they may see. These are public pages, so anonymous visitors are never sent to log
+in, and there is no read-only role.
+"""
+
+import pytest
+from django.urls import reverse
+
+from projects.models import ProjectIdea, SkillLevel
+from projects.wiki.parse import parse_page
+from tests.factories import UserFactory
+from tests.projects.idea_rows import make_idea
+
+pytestmark = pytest.mark.django_db
+Status = ProjectIdea.Status
+
+
+def list_url(participation):
+    return reverse(
+        "projects:org_ideas_wiki", args=[participation.round.slug, participation.organization.slug]
+    )
+
+
+def idea_url(idea):
+    participation = idea.participation
+    return reverse(
+        "projects:idea_wiki",
+        args=[participation.round.slug, participation.organization.slug, idea.slug],
+    )
+
+
+def test_a_published_idea_is_its_template_block_for_anyone(client, participation):
+    idea = make_idea(participation, "Disk Backup Tool", languages=("Python",))
+
+    response = client.get(idea_url(idea))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    (data,) = parse_page(response.content.decode()).ideas
+    assert (data.title, data.languages) == ("Disk Backup Tool", ("Python",))
+
+
+def test_a_draft_is_404_to_the_public_and_to_other_organizations(client, participation, outsider):
+    draft = make_idea(participation, "Secret", status=Status.DRAFT)
+
+    assert client.get(idea_url(draft)).status_code == 404
+    client.force_login(outsider)
+    assert client.get(idea_url(draft)).status_code == 404
+
+
+def test_a_draft_is_shown_to_its_mentor(client, participation, mentor):
+    draft = make_idea(participation, "Mine", status=Status.DRAFT, mentors=(mentor,))
+    client.force_login(mentor)
+
+    response = client.get(idea_url(draft))
+
+    assert response.status_code == 200
+    assert response.content.decode().startswith("=== Mine ===")
+
+
+def test_the_list_holds_the_published_ideas_for_the_public(client, participation):
+    make_idea(participation, "Published")
+    make_idea(participation, "Draft", status=Status.DRAFT)
+
+    result = parse_page(client.get(list_url(participation)).content.decode())
+
+    assert [idea.title for idea in result.ideas] == ["Published"]
+
+
+def test_the_list_holds_every_idea_for_the_org_admins(client, participation, org_admin):
+    make_idea(participation, "Published")
+    make_idea(participation, "Draft", status=Status.DRAFT)
+    client.force_login(org_admin)
+
+    result = parse_page(client.get(list_url(participation)).content.decode())
+
+    assert [idea.title for idea in result.ideas] == ["Draft", "Published"]
+
+
+def test_the_list_takes_the_public_lists_filters(client, participation):
+    make_idea(participation, "Beginner C", skill_level=SkillLevel.BEGINNER, languages=("C",))
+    make_idea(participation, "Advanced C", skill_level=SkillLevel.ADVANCED, languages=("C",))
+    make_idea(participation, "Beginner Rust", skill_level=SkillLevel.BEGINNER, languages=("Rust",))
+    make_idea(participation, "Sized", expected_hours=350, summary="Disk backups")
+
+    def titles(**query):
+        page = client.get(list_url(participation), query).content.decode()
+        return [idea.title for idea in parse_page(page).ideas]
+
+    assert titles(skill_level="beginner", language="c") == ["Beginner C"]
+    assert titles(size="large") == ["Sized"]
+    assert titles(q="backups") == ["Sized"]
+
+
+def test_the_list_makes_as_many_queries_for_twelve_ideas_as_for_two(
+    client, participation, django_assert_num_queries
+):
+    def make(count):
+        for _ in range(count):
+            make_idea(
+                participation,
+                languages=("C", "Python"),
+                mentors=(UserFactory(),),
+                mentor_names=("Kai (kai on IRC)",),
+            )
+
+    make(2)
+    # The participation, then the ideas, their tags and their mentors with their accounts.
+    with django_assert_num_queries(4):
+        assert len(parse_page(client.get(list_url(participation)).content.decode()).ideas) == 2
+    make(10)
+    with django_assert_num_queries(4):
+        assert len(parse_page(client.get(list_url(participation)).content.decode()).ideas) == 12

@@ -1,0 +1,31 @@
+"""Render then parse gives back the same idea, for any idea (the property of the template)."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from projects.wiki.parse import parse_page
+from projects.wiki.render import render_page
+from tests.projects.wiki_strategies import ideas
+
+# No database here: the property is about text alone.
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(ideas)
+def test_an_idea_survives_render_then_parse(idea):
+    page = render_page([idea])
+    result = parse_page(page)
+    assert result.problems == [], page
+    assert result.ideas == [idea], page
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(ideas, min_size=2, max_size=3, unique_by=lambda idea: idea.title.strip().casefold())
+)
+def test_a_page_of_ideas_survives_render_then_parse(page_ideas):
+    page = render_page(page_ideas, heading="Project ideas")
+    result = parse_page(page)
+    assert result.problems == [], page
+    assert result.ideas == page_ideas, page
