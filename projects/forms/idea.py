@@ -20,6 +20,7 @@ from programs.models import Membership, Participation
 from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
 from projects.services.ideas import IdeaContent, MentorChoice
 from projects.services.tags import clean_names
+from projects.wiki.convert import mentor_from_text
 from projects.wiki.data import ExtraField, IdeaData, Link, MentorEntry
 
 ROWS_MAX = 30
@@ -352,7 +353,7 @@ class IdeaForm(forms.Form):
             )
             for choice in self._chosen_mentors(self._typed)
         ]
-        mentors += [MentorEntry(name=row.name) for row in self.unmatched_mentors]
+        mentors += [mentor_from_text(row.name) for row in self.unmatched_mentors]
         extra = self.idea.extra_fields if self.idea is not None else []
         return IdeaData(
             title=self._raw("title"),
