@@ -7,6 +7,7 @@ import logging
 import socket
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.utils import timezone
 
 from notifications.delivery import message_deliver, stuck_messages
@@ -50,3 +51,11 @@ def requeue_stuck() -> int:
     if stuck:
         logger.warning("Re-queued %s stuck messages", len(stuck))
     return len(stuck)
+
+
+@worker_ready.connect
+def sweep_when_a_worker_starts(sender, **kwargs) -> None:
+    """Beat's first sweep comes one interval after it starts; a worker that has just come
+    up (after a deploy, or `make run`) sends what fell due meanwhile at once. Sweeps are
+    idempotent, so several workers starting together do no harm."""
+    sweep.delay()
