@@ -46,3 +46,24 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "timezone_id": "America/New_York", "locale": "en-GB"}
+
+
+@pytest.fixture
+def page_as(live_server, new_context):
+    """`page_as(user)`: a page in a browser context of its own, signed in as `user`.
+
+    The session cookie comes from django.test.Client.force_login, saved in the test database
+    the live server reads: faster than the login form, which the signup journey covers.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    def open_page(user):
+        client = Client()
+        client.force_login(user)
+        name = settings.SESSION_COOKIE_NAME
+        context = new_context()
+        context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": live_server.url}])
+        return context.new_page()
+
+    return open_page
