@@ -63,7 +63,9 @@ def page_as(live_server, new_context):
         client.force_login(user)
         name = settings.SESSION_COOKIE_NAME
         context = new_context()
-        context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": live_server.url}])
+        context.add_cookies(
+            [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+        )
         return context.new_page()
 
     return open_page
