@@ -17,9 +17,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from notifications.outbox import enqueue_dues
 from people.models import User
 from programs.models import Membership, Participation
 from programs.permissions import active_roles
+from projects import reminders
 from projects.models import IdeaMentor, IdeaReview, ProjectIdea
 from projects.services.ideas import lock, move
 
@@ -177,6 +179,7 @@ def idea_review(
                 comment=_approval_comment(tally),
                 approved_at=timezone.now(),
             )
+    enqueue_dues(reminders.idea_reviewed(locked))  # its mentors, after commit, if it moved
     logger.info("%s gave %s to idea %s r%s", reviewer.pk, verdict, locked.pk, locked.revision)
     idea.status = locked.status
     return review
