@@ -234,6 +234,7 @@ def approval_rule_set(
                 comment=f"{_approval_comment(tally)} The organization's rule changed.",
                 approved_at=timezone.now(),
             )
+            enqueue_dues(reminders.idea_reviewed(idea))
             approved.append(idea)
     logger.info(
         "%s set participation %s to %s approvals (two affiliations: %s)",

@@ -13,7 +13,7 @@ from notifications.models import Message, NotificationPreference
 from programs.models import Participation
 from projects.models import ProjectIdea
 from projects.services.ideas import idea_submit
-from projects.services.reviews import idea_review
+from projects.services.reviews import approval_rule_set, idea_review
 from tests.projects.authoring import idea_in
 from tests.projects.reminders_world import (
     IDEAS_DATE,
@@ -198,3 +198,18 @@ def test_a_notice_of_a_verdict_cannot_be_turned_off(
     review(waiting, olga, "changes", "Add a schedule.", capture=django_capture_on_commit_callbacks)
 
     assert Message.objects.filter(recipient=mira).count() == 1
+
+
+def test_an_idea_approved_because_the_rule_was_lowered_tells_its_mentors_once(
+    qemu, waiting, olga, mira, kiran, django_capture_on_commit_callbacks
+):
+    Participation.objects.filter(pk=qemu.pk).update(idea_approvals_required=2)
+    review(waiting, olga, "approve", capture=django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+
+    qemu.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True), at(REVIEWED + timedelta(hours=1)):
+        approval_rule_set(participation=qemu, by=olga, approvals_required=1, two_affiliations=False)
+
+    assert sorted(email.to[0] for email in mail.outbox) == [kiran.email, mira.email]
+    assert Message.objects.get(recipient=mira).kind == "idea_approved"
