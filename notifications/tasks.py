@@ -54,8 +54,9 @@ def requeue_stuck() -> int:
 
 
 @worker_ready.connect
-def sweep_when_a_worker_starts(sender, **kwargs) -> None:
-    """Beat's first sweep comes one interval after it starts; a worker that has just come
-    up (after a deploy, or `make run`) sends what fell due meanwhile at once. Sweeps are
-    idempotent, so several workers starting together do no harm."""
+def report_and_sweep_when_a_worker_starts(sender, **kwargs) -> None:
+    """Beat's first ticks come one interval after it starts; a worker that has just come up
+    (after a deploy, or `make run`) shows itself on the status page and sends what fell due
+    meanwhile at once. Both are idempotent, so several workers starting together do no harm."""
+    heartbeat.delay()
     sweep.delay()
