@@ -161,6 +161,10 @@ class ParticipationQuerySet(models.QuerySet):
 class Participation(models.Model):
     """An organization taking part in a round: its application, status and slots."""
 
+    # With fewer active org admins nobody stands in when the only one is away; program admins
+    # are warned (round page, daily digest) and the organization's dashboard says so.
+    MIN_ORG_ADMINS = 2
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         APPLIED = "applied", "Applied"

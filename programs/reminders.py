@@ -56,8 +56,6 @@ INVITATION_ACCEPTED = kind(
 INVITATION_REMINDER_AFTER = timedelta(days=3)
 # The digest goes at this local time, once a day.
 DIGEST_AT = time(7, 0)
-# Organizations with fewer active org admins have no one to stand in for their admin.
-MIN_ORG_ADMINS = 2
 # The digest lists this many of each; it gives the full counts.
 DIGEST_LIST_LIMIT = 20
 
@@ -220,7 +218,7 @@ def waiting_for_program_admins(now: datetime) -> dict:
                 ),
             )
         )
-        .filter(admins__lt=MIN_ORG_ADMINS)
+        .filter(admins__lt=Participation.MIN_ORG_ADMINS)
     )
     lists = {
         "applied": list(applied[: DIGEST_LIST_LIMIT + 1]),
@@ -265,7 +263,7 @@ def program_admin_digest(now: datetime) -> Iterator[Due]:
         "summary": _digest_summary(waiting),
         **{name: rows[:DIGEST_LIST_LIMIT] for name, rows in waiting.items()},
         **{f"{name}_more": len(rows) > DIGEST_LIST_LIMIT for name, rows in waiting.items()},
-        "min_org_admins": MIN_ORG_ADMINS,
+        "min_org_admins": Participation.MIN_ORG_ADMINS,
         "link": _url("programs:manage"),
     }
     for admin, at in admins:

@@ -28,9 +28,6 @@ from programs.services import decisions
 from programs.services import rounds as round_services
 from programs.views.outcome import perform
 
-# An organization with fewer active admins than this has no one to stand in for its admin.
-MIN_ORG_ADMINS = 2
-
 
 def _add_service_errors(error: ValidationError, *forms: Form) -> None:
     """Put a service's errors on the form that has the field, the rest on the first form."""
@@ -102,7 +99,7 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
             "rules_form": rules_form,
             "participations": participations,
             "slots_granted": slots_granted,
-            "min_org_admins": MIN_ORG_ADMINS,
+            "min_org_admins": Participation.MIN_ORG_ADMINS,
             "statuses": Participation.Status,
         },
     )

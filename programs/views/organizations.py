@@ -157,7 +157,7 @@ def _dashboard(
             "can_withdraw": participation.status in application_services.EDITABLE_STATUSES,
             "members": members,
             "invitations": invitations,
-            "too_few_admins": active_admins < 2,
+            "too_few_admins": active_admins < Participation.MIN_ORG_ADMINS,
             "can_invite": participation.status not in membership_services.CLOSED_STATUSES,
         },
     )
