@@ -15,6 +15,11 @@ from django.urls import reverse
 _SALT = "notifications.opt-out"
 
 
+def site_url(name: str, *args) -> str:
+    """The absolute address of a page, for emails, feeds and anything read off the site."""
+    return settings.SITE_URL + reverse(name, args=args)
+
+
 def opt_out_token(*, user_pk: int, kind: str) -> str:
     return signing.Signer(salt=_SALT).sign_object({"u": user_pk, "k": kind})
 
@@ -34,8 +39,8 @@ def read_opt_out_token(token: str) -> tuple[int, str] | None:
 
 def opt_out_url(*, user_pk: int, kind: str) -> str:
     token = opt_out_token(user_pk=user_pk, kind=kind)
-    return settings.SITE_URL + reverse("notifications:opt_out", args=[token])
+    return site_url("notifications:opt_out", token)
 
 
 def preferences_url() -> str:
-    return settings.SITE_URL + reverse("notifications:preferences")
+    return site_url("notifications:preferences")

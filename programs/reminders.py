@@ -20,11 +20,10 @@ import zoneinfo
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
 
 from notifications.follows import followers
+from notifications.links import site_url
 from notifications.recipients import program_admins
 from notifications.registry import Due, deadline_windows, kind, reminder
 from programs.models import Invitation, Membership, Participation, Round
@@ -63,12 +62,8 @@ STILL_IN = (Participation.Status.DRAFT, Participation.Status.APPLIED, Participat
 DEADLINES = tuple(m for m in MILESTONES if m.is_deadline)
 
 
-def _url(name: str, *args) -> str:
-    return settings.SITE_URL + reverse(name, args=args)
-
-
 def _manage_link(participation: Participation) -> str:
-    return _url(
+    return site_url(
         "programs:participation_manage",
         participation.round.slug,
         participation.organization.slug,
@@ -186,7 +181,7 @@ def round_deadline(now: datetime) -> Iterator[Due]:
                             "milestone": milestone,
                             "deadline": deadline,
                             "lead": lead,
-                            "link": _url("programs:round", round_.slug),
+                            "link": site_url("programs:round", round_.slug),
                         },
                     )
 
@@ -264,7 +259,7 @@ def program_admin_digest(now: datetime) -> Iterator[Due]:
         **{name: rows[:DIGEST_LIST_LIMIT] for name, rows in waiting.items()},
         **{f"{name}_more": len(rows) > DIGEST_LIST_LIMIT for name, rows in waiting.items()},
         "min_org_admins": Participation.MIN_ORG_ADMINS,
-        "link": _url("programs:manage"),
+        "link": site_url("programs:manage"),
     }
     for admin, at in admins:
         yield Due(
@@ -320,7 +315,7 @@ def invitation_accepted(*, invitation: Invitation, by) -> list[Due]:
                 "invitation": invitation,
                 "member": by,
                 "participation": participation,
-                "link": _url(
+                "link": site_url(
                     "programs:participation_manage",
                     participation.round.slug,
                     participation.organization.slug,

@@ -23,10 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
-from django.urls import reverse
 
+from notifications.links import site_url
 from notifications.registry import Due, deadline_windows, kind, reminder
 from people.models import User
 from programs.models import Membership, Participation
@@ -70,13 +69,9 @@ NOTICES = {
 }
 
 
-def _url(name: str, *args) -> str:
-    return settings.SITE_URL + reverse(name, args=args)
-
-
 def _idea_url(idea: ProjectIdea, name: str = "projects:idea") -> str:
     participation = idea.participation
-    return _url(name, participation.round.slug, participation.organization.slug, idea.slug)
+    return site_url(name, participation.round.slug, participation.organization.slug, idea.slug)
 
 
 def _mentor_rows() -> Prefetch:
@@ -222,7 +217,7 @@ def idea_drafts_due(now: datetime) -> Iterator[Due]:
                     "ideas": ideas,
                     "deadline": deadline,
                     "lead": lead,
-                    "link": _url(
+                    "link": site_url(
                         "projects:my_ideas",
                         participation.round.slug,
                         participation.organization.slug,
