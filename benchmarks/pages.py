@@ -34,6 +34,7 @@ from people.models import User  # noqa: E402
 from programs.models import Membership, Organization, Participation, Program, Round, RuleSet  # noqa: E402
 from programs.schedules import dates_in_phase  # noqa: E402
 from programs.timeline import Phase  # noqa: E402
+from projects.models import IdeaMentor, ProjectIdea  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -42,6 +43,9 @@ PAGES = {
     "statistics": "/programs/bench/statistics/",
     "program admin: all rounds": "/manage/",
     "program admin: one round": "/manage/rounds/bench/",
+    "ideas of the round": "/rounds/bench/ideas/",
+    "ideas as JSON": "/rounds/bench/ideas.json",
+    "reminder status": "/manage/notifications/",
 }
 
 
@@ -84,6 +88,22 @@ def seed(organizations: int) -> User:
         )
         for i, p in enumerate(participations)
         for k in range(2)
+    )
+    ideas = ProjectIdea.objects.bulk_create(
+        ProjectIdea(
+            participation=p,
+            slug=f"idea-{i}",
+            title=f"Idea {i}",
+            summary="Do it.",
+            description="**Why** and how.",
+            status=ProjectIdea.Status.APPROVED,
+            skill_level="intermediate",
+            expected_hours=175,
+        )
+        for i, p in enumerate(participations)
+    )
+    IdeaMentor.objects.bulk_create(
+        IdeaMentor(idea=idea, user=people[3 * i + 1]) for i, idea in enumerate(ideas)
     )
     Internship.objects.bulk_create(
         Internship(participation=p, intern=people[3 * i + 2]) for i, p in enumerate(participations)
