@@ -2,6 +2,8 @@
 list of one's own ideas with their history. Each view asks projects.permissions who may act,
 parses a form, calls a service in projects.services.ideas and renders."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -151,7 +153,10 @@ def idea_preview(
         idea = permissions.idea_for_edit(request.user, round_slug, org_slug, idea_slug)
         participation = idea.participation
     form = IdeaForm(request.POST, participation=participation, author=request.user, idea=idea)
-    return render(request, "projects/edit/_preview.html", {"preview": render_idea(form.to_data())})
+    data = form.to_data()
+    if not data.title.strip():  # before the first keystroke: a heading, not an empty nowiki
+        data = replace(data, title="Title of the idea")
+    return render(request, "projects/edit/_preview.html", {"preview": render_idea(data)})
 
 
 @login_required

@@ -47,6 +47,16 @@ def test_invalid_input_is_previewed_as_typed(client, participation, mentor):
     assert "=== Disk backup tool ===" in response.content.decode()
 
 
+def test_before_a_title_is_typed_the_preview_shows_where_it_goes(client, participation, mentor):
+    client.force_login(mentor)
+
+    response = client.post(NEW, form_data(mentor, title=""))
+
+    fragment = html.unescape(response.content.decode())
+    assert "=== Title of the idea ===" in fragment
+    assert "<nowiki></nowiki>" not in fragment
+
+
 def test_markup_in_what_is_typed_is_escaped_in_the_page(client, participation, mentor):
     client.force_login(mentor)
 
