@@ -109,26 +109,24 @@ def _back_to_round(round_slug: str, org_slug: str) -> HttpResponse:
     return redirect(reverse("programs:round_edit", args=[round_slug]) + f"#org-{org_slug}")
 
 
-@require_POST
-@login_required
-def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = participation_for_program_admin(request.user, round_slug, org_slug)
-    perform(
-        request,
-        lambda: decisions.participation_accept(participation=participation, by=request.user),
-        success=f"{participation.organization.name} is accepted.",
-    )
-    return _back_to_round(round_slug, org_slug)
+# Each URL names its decision; the service and the words that report it go together.
+DECISIONS = {
+    "accept": (decisions.participation_accept, "accepted"),
+    "reject": (decisions.participation_reject, "rejected"),
+}
 
 
 @require_POST
 @login_required
-def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+def participation_decide(
+    request: HttpRequest, round_slug: str, org_slug: str, decision: str
+) -> HttpResponse:
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
+    service, outcome = DECISIONS[decision]
     perform(
         request,
-        lambda: decisions.participation_reject(participation=participation, by=request.user),
-        success=f"{participation.organization.name} is rejected.",
+        lambda: service(participation=participation, by=request.user),
+        success=f"{participation.organization.name} is {outcome}.",
     )
     return _back_to_round(round_slug, org_slug)
 
