@@ -9,8 +9,18 @@ urlpatterns = [
     path("rounds/<slug:round_slug>/apply/", views.org_apply, name="org_apply"),
     path(ORG, views.participation, name="participation"),
     path(f"{ORG}manage/", views.participation_manage, name="participation_manage"),
-    path(f"{ORG}manage/submit/", views.participation_submit, name="participation_submit"),
-    path(f"{ORG}manage/withdraw/", views.participation_withdraw, name="participation_withdraw"),
+    path(
+        f"{ORG}manage/submit/",
+        views.participation_step,
+        {"step": "submit"},
+        name="participation_submit",
+    ),
+    path(
+        f"{ORG}manage/withdraw/",
+        views.participation_step,
+        {"step": "withdraw"},
+        name="participation_withdraw",
+    ),
     path(f"{ORG}manage/invitations/", views.invitation_create, name="invitation_create"),
     path(
         f"{ORG}manage/invitations/<int:pk>/revoke/",

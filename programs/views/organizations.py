@@ -183,31 +183,24 @@ def participation_manage(request: HttpRequest, round_slug: str, org_slug: str) -
     return _dashboard(request, participation, answers_form=form)
 
 
-@login_required
-@require_POST
-def participation_submit(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
-    perform(
-        request,
-        lambda: application_services.participation_submit(
-            participation=participation, by=request.user
-        ),
-        success="The application is submitted to the program admins.",
-    )
-    return redirect(_manage_url(participation))
+# The org admins' buttons on their application: each URL names its step.
+APPLICATION_STEPS = {
+    "submit": (
+        application_services.participation_submit,
+        "The application is submitted to the program admins.",
+    ),
+    "withdraw": (application_services.participation_withdraw, "The application is withdrawn."),
+}
 
 
 @login_required
 @require_POST
-def participation_withdraw(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+def participation_step(
+    request: HttpRequest, round_slug: str, org_slug: str, step: str
+) -> HttpResponse:
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
-    perform(
-        request,
-        lambda: application_services.participation_withdraw(
-            participation=participation, by=request.user
-        ),
-        success="The application is withdrawn.",
-    )
+    service, success = APPLICATION_STEPS[step]
+    perform(request, lambda: service(participation=participation, by=request.user), success=success)
     return redirect(_manage_url(participation))
 
 
