@@ -53,11 +53,6 @@ class Program(models.Model):
         return reverse("programs:program", args=[self.slug])
 
 
-class RoundQuerySet(models.QuerySet):
-    def open_for_org_applications(self, now: datetime):
-        return self.filter(org_applications_open__lte=now, org_applications_close__gt=now)
-
-
 class Round(models.Model):
     """One edition of a program, e.g. "Google Summer of Code 2017", with its dated timeline.
 
@@ -87,8 +82,6 @@ class Round(models.Model):
     ends = models.DateTimeField()
 
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = RoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-coding_start"]
@@ -302,6 +295,13 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class InvitationQuerySet(models.QuerySet):
+    def open(self, now: datetime):
+        """Invitations whose link still works: not used, not revoked, not expired.
+        The one statement of that rule; `Invitation.is_open` says the same of one row."""
+        return self.filter(accepted_at=None, revoked_at=None, expires_at__gt=now)
+
+
 class Invitation(models.Model):
     """A single-use link that makes the invited person a mentor (or org admin).
 
@@ -327,6 +327,8 @@ class Invitation(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -6,7 +6,6 @@ people who may look but not act (read-only) get 403. Lookups always go through t
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -98,13 +97,6 @@ def participation_for_public(user: User, round_slug: str, org_slug: str) -> Part
     if is_program_admin(user) or active_roles(user, participation):
         return participation
     raise Http404
-
-
-def participations_of(user: User) -> QuerySet[Participation]:
-    """Every participation where the person holds an active role (for their home page)."""
-    return Participation.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.ACTIVE
-    ).distinct()
 
 
 def round_for_applying(user: User, round_slug: str) -> Round:

@@ -117,12 +117,8 @@ def invitation_open(now: datetime) -> Iterator[Due]:
         role=Membership.Role.ORG_ADMIN,
     )
     invitations = (
-        Invitation.objects.filter(
-            accepted_at=None,
-            revoked_at=None,
-            expires_at__gt=now,
-            created_at__lte=now - INVITATION_REMINDER_AFTER,
-        )
+        Invitation.objects.open(now)
+        .filter(created_at__lte=now - INVITATION_REMINDER_AFTER)
         .filter(Exists(inviter_still_admin))
         .select_related("invited_by", "participation__round", "participation__organization")
     )

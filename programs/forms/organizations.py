@@ -2,7 +2,6 @@
 check input only; the services decide what may happen."""
 
 from django import forms
-from django.db import models
 from django.utils import timezone
 
 from programs.models import Membership, Organization, Participation
@@ -20,19 +19,11 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-def _https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
-    """A typed "qemu.org" means https://qemu.org, as browsers assume."""
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class OrganizationForm(forms.ModelForm):
     """A new organization, entered by the person applying for it."""
 
     class Meta:
         model = Organization
-        formfield_callback = _https_by_default
         fields = [
             "name",
             "slug",

@@ -53,12 +53,7 @@ def invitation_link(token: str) -> str:
 
 
 def open_invitations(participation: Participation):
-    return Invitation.objects.filter(
-        participation=participation,
-        accepted_at=None,
-        revoked_at=None,
-        expires_at__gt=timezone.now(),
-    )
+    return Invitation.objects.open(timezone.now()).filter(participation=participation)
 
 
 def _holds_role(participation: Participation, email: str, role: str) -> bool:
@@ -192,9 +187,11 @@ def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool
         )
 
     now = timezone.now()
-    claimed = Invitation.objects.filter(
-        pk=invitation.pk, accepted_at=None, revoked_at=None, expires_at__gt=now
-    ).update(accepted_at=now, accepted_by=user)
+    claimed = (
+        Invitation.objects.open(now)
+        .filter(pk=invitation.pk)
+        .update(accepted_at=now, accepted_by=user)
+    )
     if claimed != 1:
         invitation.refresh_from_db(fields=["accepted_at", "revoked_at", "expires_at"])
         reason = unavailable_reason(invitation) or "used"
