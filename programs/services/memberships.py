@@ -105,11 +105,12 @@ def invitation_create(
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     link = invitation_link(token)
-    # After commit: a rolled-back invitation must not reach anyone's inbox. Robust, so a mail
-    # server failure is logged instead of turning a saved invitation into an error page.
-    transaction.on_commit(
-        lambda: send_invitation_email(invitation=invitation, link=link), robust=True
-    )
+    # After commit: a rolled-back invitation must not reach anyone's inbox. A worker sends it
+    # and retries a failing mail server; robust, so a broker outage is logged instead of
+    # turning a saved invitation into an error page (the org admin can revoke and re-invite).
+    from programs.tasks import send_invitation  # tasks import this module
+
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, link), robust=True)
     logger.info("%s invited %s as %s to participation %s", by.pk, email, role, participation.pk)
     return IssuedInvitation(invitation=invitation, link=link)
 
