@@ -9,7 +9,8 @@ from datetime import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,6 +45,25 @@ class Tag(models.Model):
 
 
 class IdeaQuerySet(models.QuerySet):
+    def with_approvals(self):
+        """`approvals`: distinct approvers of each idea's current revision who do not mentor
+        it (one may have been made co-mentor after approving) — the count the approval rule
+        uses (projects.services.reviews.tally_for), in one subquery."""
+        counted = (
+            IdeaReview.objects.filter(
+                idea=OuterRef("pk"),
+                revision=OuterRef("revision"),
+                verdict=IdeaReview.Verdict.APPROVE,
+            )
+            .exclude(
+                Exists(IdeaMentor.objects.filter(idea=OuterRef("idea"), user=OuterRef("reviewer")))
+            )
+            .values("idea")
+            .annotate(n=Count("reviewer", distinct=True))
+            .values("n")
+        )
+        return self.annotate(approvals=Coalesce(Subquery(counted), 0))
+
     def published(self, now: datetime):
         """Approved ideas of accepted organizations whose round's ideas date has come."""
         return self.filter(

@@ -330,6 +330,7 @@ def idea_reviewed(idea: ProjectIdea) -> list[Due]:
             IdeaReview.objects.filter(
                 idea=idea, revision=idea.revision, verdict=IdeaReview.Verdict.APPROVE
             )
+            .exclude(reviewer__mentored_ideas__idea=idea)  # as the rule counts (tally_for)
             .select_related("reviewer")
             .order_by("created_at", "pk")
         )

@@ -7,7 +7,7 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +18,7 @@ from programs.permissions import active_roles
 from programs.views.outcome import perform
 from projects import permissions
 from projects.forms.idea import SUGGESTED_HOURS, IdeaForm
-from projects.models import IdeaEvent, IdeaMentor, IdeaReview, ProjectIdea
+from projects.models import IdeaEvent, IdeaMentor, ProjectIdea
 from projects.services import ideas as services
 from projects.wiki.render import render_idea
 
@@ -197,16 +197,7 @@ def my_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespon
     ideas = (
         ProjectIdea.objects.filter(participation=participation)
         .filter(Q(pk__in=mentored) | Q(created_by=request.user))
-        .annotate(
-            approvals=Count(
-                "reviews",
-                filter=Q(
-                    reviews__verdict=IdeaReview.Verdict.APPROVE,
-                    reviews__revision=F("revision"),
-                ),
-                distinct=True,
-            )
-        )
+        .with_approvals()
         .prefetch_related(
             Prefetch("mentors", queryset=IdeaMentor.objects.select_related("user")),
             Prefetch("events", queryset=IdeaEvent.objects.select_related("actor")),

@@ -4,7 +4,7 @@ checklist, and the organization's approval rule. Thin: permissions, a form, a se
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,12 +33,8 @@ def _queue(
     user = request.user
     ideas = (
         ProjectIdea.objects.filter(participation=participation, status=ProjectIdea.Status.SUBMITTED)
+        .with_approvals()
         .annotate(
-            approvals=Count(
-                "reviews",
-                filter=Q(reviews__verdict=Verdict.APPROVE, reviews__revision=F("revision")),
-                distinct=True,
-            ),
             reviewed_by_me=Exists(
                 IdeaReview.objects.filter(
                     idea=OuterRef("pk"), revision=OuterRef("revision"), reviewer=user

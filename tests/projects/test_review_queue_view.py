@@ -7,7 +7,8 @@ anonymous people log in first.
 import pytest
 from django.urls import reverse
 
-from projects.models import IdeaReview, ProjectIdea
+from projects.models import IdeaMentor, IdeaReview, ProjectIdea
+from projects.services.reviews import tally_for
 from tests.projects.authoring import idea_in, org_admins
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,23 @@ def test_it_lists_ideas_waiting_with_their_approvals_and_the_rule(
     assert reverse("projects:idea_review", args=["gsoc-2027", "qemu", waiting.slug]) in page
     assert response.context["rule_form"]["approvals_required"].value() == 2
     assert "fewer" not in page  # two org admins for two approvals
+
+
+def test_an_approver_later_made_co_mentor_no_longer_counts_as_the_rule_says(
+    client, participation, mentor, org_admin
+):
+    participation.idea_approvals_required = 2
+    participation.save()
+    (other,) = org_admins(participation, "Google")
+    waiting = idea_in(participation, mentor, status=Status.SUBMITTED, title="Disk backup tool")
+    IdeaReview.objects.create(idea=waiting, reviewer=other, revision=1, verdict="approve")
+    IdeaMentor.objects.create(idea=waiting, user=other, position=1)
+    client.force_login(org_admin)
+
+    page = client.get(URL).content.decode()
+
+    assert "0 of 2" in page
+    assert tally_for(waiting).count == 0
 
 
 def test_it_says_which_ideas_the_viewer_mentors_or_has_reviewed(client, participation, org_admin):
