@@ -58,10 +58,17 @@ def is_idea_mentor(user: User, idea: ProjectIdea) -> bool:
     return user.is_authenticated and idea.mentors.filter(user=user).exists()
 
 
+def may_edit(roles: set[str], *, mentors_it: bool) -> bool:
+    """The one rule for writing an idea: the organization's admins write any idea; its
+    mentors write the ones they mentor while their mentor role is active."""
+    return ORG_ADMIN in roles or (MENTOR in roles and mentors_it)
+
+
 def idea_for_edit(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
     """Its mentors and the org admins write; others who can see it get 403."""
     idea = idea_for_view(user, round_slug, org_slug, idea_slug)
-    if ORG_ADMIN in active_roles(user, idea.participation) or is_idea_mentor(user, idea):
+    roles = active_roles(user, idea.participation)
+    if may_edit(roles, mentors_it=is_idea_mentor(user, idea)):
         return idea
     raise PermissionDenied("Only the idea's mentors and the organization's admins edit it.")
 
@@ -161,7 +168,7 @@ def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
     roles = active_roles(user, idea.participation)
     mentors_it = user.is_authenticated and any(m.user_id == user.pk for m in idea.mentors.all())
     return IdeaAbilities(
-        edit=ORG_ADMIN in roles or mentors_it,
+        edit=may_edit(roles, mentors_it=mentors_it),
         review=ORG_ADMIN in roles and not mentors_it,
         write_notes=is_program_admin(user) or bool(roles & {ORG_ADMIN, MENTOR}),
         adopt=idea.status == ProjectIdea.Status.PROPOSED and bool(roles & {ORG_ADMIN, MENTOR}),

@@ -22,6 +22,7 @@ from people.models import User
 from programs.models import Membership, Participation
 from programs.permissions import active_roles
 from programs.services.applications import moment_for
+from projects import permissions
 from projects.models import IdeaEvent, IdeaMentor, ProjectIdea, Tag
 from projects.services.tags import clean_names, tag_slug, tags_for
 from projects.wiki.data import Link
@@ -112,11 +113,10 @@ def _require_writer(*, participation: Participation, by: User, idea: ProjectIdea
     """The organization's admins write any idea, its mentors their own (or a new one).
     Returns whether the writer is an org admin."""
     roles = active_roles(by, participation)
-    if ORG_ADMIN in roles:
-        return True
-    if MENTOR in roles and (idea is None or idea.mentors.filter(user=by).exists()):
-        return False
-    raise ValidationError("Only the idea's mentors and the organization's admins change it.")
+    mentors_it = idea is None or idea.mentors.filter(user=by).exists()  # a new idea: its writer
+    if not permissions.may_edit(roles, mentors_it=mentors_it):
+        raise ValidationError("Only the idea's mentors and the organization's admins change it.")
+    return ORG_ADMIN in roles
 
 
 def _check_mentors(

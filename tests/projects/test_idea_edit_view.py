@@ -9,6 +9,7 @@ once it is published, and program admins, who see every idea. Anonymous people l
 import pytest
 from django.urls import reverse
 
+from programs.models import Membership
 from projects.models import IdeaMentor, ProjectIdea
 from tests.factories import MembershipFactory
 from tests.projects.authoring import form_data, idea_in
@@ -171,3 +172,12 @@ def test_a_co_mentor_whose_role_ended_is_named_and_removed_on_saving(
 
     client.post(url(draft), form_data(mentor))
     assert [row.user for row in draft.mentors.all()] == [mentor]
+
+
+def test_a_mentor_whose_role_ended_may_read_their_idea_but_not_edit_it(client, draft, mentor):
+    Membership.objects.filter(user=mentor).update(status=Membership.Status.WITHDRAWN)
+    client.force_login(mentor)
+
+    idea_page = reverse("projects:idea", args=["gsoc-2027", "qemu", draft.slug])
+    assert client.get(idea_page).status_code == 200
+    assert client.get(url(draft)).status_code == 403
