@@ -9,11 +9,14 @@ How often can a message go out?
 - Never lost: a task that never ran (broker lost it, worker died before starting) leaves the
   row pending, and a worker that died while sending leaves it "sending" with an old claim;
   `requeue_stuck` re-queues both.
-- Twice at one single instant, and only then: if the process dies after the mail server
-  accepted the message and before the row is marked sent, the row looks like an abandoned
-  claim, and after the stale window it is claimed and sent again. SMTP gives no way to ask
-  the server "did you already take this?", so delivery is at-least-once at that instant and
-  exactly-once everywhere else. tests/notifications/test_delivery_crash.py shows both cases.
+- Twice at one single instant, and only then: once the whole message has reached the mail
+  server, if the process dies (or the server's answer is lost and the send fails with a
+  timeout) before the row is marked sent, the row is claimed or retried and sent again. SMTP
+  gives no way to ask the server "did you already take this?", so delivery is at-least-once
+  at that instant and exactly-once everywhere else. tests/notifications/test_delivery_crash.py
+  shows both cases.
+- Not at all to someone who no longer wants it: the person's state is read again after the
+  claim, so a retry never reaches a deactivated account or a kind turned off meanwhile.
 
 The stale window (NOTIFICATIONS_CLAIM_STALE_SECONDS) must be longer than a send can take
 (EMAIL_TIMEOUT), or a slow but living send would be claimed a second time.
@@ -30,6 +33,7 @@ from django.utils import timezone
 
 from notifications.links import opt_out_url
 from notifications.models import Message
+from notifications.outbox import is_muted
 from notifications.registry import get_kind
 
 logger = logging.getLogger(__name__)
@@ -126,6 +130,11 @@ def message_deliver(*, pk: int) -> Outcome:
     if not message_claim(pk=pk, now=now):
         return Outcome("skipped")
     message = Message.objects.select_related("recipient").get(pk=pk)
+    if not message.recipient.is_active or is_muted(recipient=message.recipient, kind=message.kind):
+        Message.objects.filter(pk=pk, status=Status.SENDING, claimed_at=now).update(
+            status=Status.WITHDRAWN
+        )
+        return Outcome("withdrawn")
     try:
         message_send(message=message)
     except Exception as error:  # any failure: kept on the row and shown on the status page

@@ -41,6 +41,8 @@ class Message(models.Model):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
+        # The person was deactivated, or turned this optional kind off, after it was queued.
+        WITHDRAWN = "withdrawn", "Not sent: no longer wanted"
 
     kind = models.CharField(max_length=64)
     recipient = models.ForeignKey(

@@ -9,7 +9,7 @@ from django.core import mail
 
 from config.celery import app
 from notifications.delivery import backoff, message_deliver
-from notifications.models import Message
+from notifications.models import Message, NotificationPreference
 from notifications.tasks import deliver
 from tests.notifications.conftest import person
 from tests.notifications.outbox_helpers import message_for
@@ -118,3 +118,21 @@ def test_after_the_last_attempt_the_message_is_failed_with_its_error(
 
 def test_the_back_off_doubles_up_to_ten_minutes():
     assert [backoff(n) for n in range(1, 8)] == [30, 60, 120, 240, 480, 600, 600]
+
+
+def test_a_message_to_someone_deactivated_since_it_was_queued_is_not_sent(ana):
+    message = message_for(ana)
+    type(ana).objects.filter(pk=ana.pk).update(is_active=False)
+
+    assert message_deliver(pk=message.pk).result == "withdrawn"
+    message.refresh_from_db()
+    assert message.status == Status.WITHDRAWN
+    assert mail.outbox == []
+
+
+def test_an_optional_message_turned_off_since_it_was_queued_is_not_sent(ana):
+    message = message_for(ana, kind="round_deadline")
+    NotificationPreference.objects.create(user=ana, kind="round_deadline", enabled=False)
+
+    assert message_deliver(pk=message.pk).result == "withdrawn"
+    assert mail.outbox == []
