@@ -39,6 +39,11 @@ class Due:
     `context` is handed to the kind's templates. `copy_to` are people copied on it (org admins
     on the last reminder of a duty their mentor owes): each gets their own row of the same
     kind, with `copy_of` (the recipient) in the context, so the templates can say why.
+
+    `covers` names the deadline a reminder is about, with its lead (`deadline_key`). When a
+    duty reminder (a kind that cannot be turned off) and an optional one cover the same
+    deadline for the same person, the sweep sends only the duty: a mentor with drafts hears
+    of the ideas date once, not also as one of the round's followers.
     """
 
     kind: str
@@ -48,6 +53,7 @@ class Due:
     context: Mapping[str, Any] = field(default_factory=dict)
     dedupe_key: str = ""
     copy_to: tuple[Any, ...] = ()
+    covers: str = ""
 
     def copies(self) -> Iterator["Due"]:
         """This message and one per copied person (never the recipient twice), each with
@@ -67,6 +73,7 @@ class Due:
                 dedupe_key="/".join(
                     filter(None, [self.dedupe_key, f"copy-of:{self.recipient.pk}"])
                 ),
+                covers=self.covers,
             )
 
 
@@ -101,6 +108,28 @@ def deadline_windows(
     for index, lead in enumerate(ordered):
         shorter = ordered[index + 1].before if index + 1 < len(ordered) else timedelta(0)
         yield lead, now + shorter, now + lead.before
+
+
+def deadline_key(round_pk: int, field: str, lead: Lead) -> str:
+    """What `Due.covers` says of a round's deadline reminded at one lead."""
+    return f"round:{round_pk}:{field}:{lead.name}"
+
+
+def without_covered(dues: Iterable[Due]) -> list[Due]:
+    """The dues minus each optional one whose deadline a duty reminder already covers for
+    the same person in this sweep (both follow the same leads, so they fall due together)."""
+    dues = list(dues)
+    covered = {
+        (due.recipient.pk, due.covers)
+        for due in dues
+        if due.covers and not get_kind(due.kind).optional
+    }
+    return [
+        due
+        for due in dues
+        if not (due.covers and get_kind(due.kind).optional)
+        or (due.recipient.pk, due.covers) not in covered
+    ]
 
 
 Reminder = Callable[[datetime], Iterable[Due]]

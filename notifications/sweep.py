@@ -12,7 +12,7 @@ from datetime import datetime
 
 from notifications.models import Message, NotificationPreference
 from notifications.outbox import enqueue_dues
-from notifications.registry import Due, get_kind, reminders
+from notifications.registry import Due, get_kind, reminders, without_covered
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,8 @@ def _identity(due: Due) -> tuple:
 
 
 def due_now(now: datetime) -> list[Due]:
-    """Everything every reminder says is due at `now`, copies included.
+    """Everything every reminder says is due at `now`, copies included, less what a duty
+    reminder already covers (registry.without_covered).
 
     A reminder that raises is logged and skipped: one app's bug must not stop the others'.
     """
@@ -33,7 +34,7 @@ def due_now(now: datetime) -> list[Due]:
                 due.extend(item.copies())
         except Exception:
             logger.exception("Reminder %s failed; the others still run", name)
-    return due
+    return without_covered(due)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from notifications.follows import followers
 from notifications.links import site_url
 from notifications.recipients import program_admins
-from notifications.registry import Due, deadline_windows, kind, reminder
+from notifications.registry import Due, deadline_key, deadline_windows, kind, reminder
 from programs.models import Invitation, Membership, Participation, Round
 from programs.timeline import MILESTONES
 
@@ -97,6 +97,7 @@ def org_application_deadline(now: datetime) -> Iterator[Due]:
                 recipient=membership.user,
                 about=f"participation:{participation.pk}",
                 due_at=deadline - lead.before,
+                covers=deadline_key(participation.round_id, "org_applications_close", lead),
                 context={
                     "participation": participation,
                     "round": participation.round,
@@ -147,31 +148,26 @@ def _rounds_with_deadline_in(after: datetime, until: datetime):
 def round_deadline(now: datetime) -> Iterator[Due]:
     """Everyone who follows a round, 3 days and 1 day before each of its deadlines.
 
-    The org admins of a draft application already get the reminder of the duty they owe for
-    the organization application deadline, so they do not get this one about it as well.
+    Each names the deadline it covers: someone reminded of a duty they owe for the same
+    deadline (an org admin's draft application, a mentor's draft ideas) gets only that one.
     """
     for lead, after, until in deadline_windows(now):
         rounds = list(_rounds_with_deadline_in(after, until))
         if not rounds:
             continue
         people = followers(round_.pk for round_ in rounds)
-        owing = set(_draft_org_admins(after, until).values_list("user_id", "participation__round"))
         for round_ in rounds:
             for milestone in DEADLINES:
                 deadline = getattr(round_, milestone.field)
                 if not after < deadline <= until:
                     continue
-                for user_pk, user in people.get(round_.pk, {}).items():
-                    if (
-                        milestone.field == "org_applications_close"
-                        and (user_pk, round_.pk) in owing
-                    ):
-                        continue
+                for user in people.get(round_.pk, {}).values():
                     yield Due(
                         kind=ROUND_DEADLINE.name,
                         recipient=user,
                         about=f"round:{round_.pk}:{milestone.field}",
                         due_at=deadline - lead.before,
+                        covers=deadline_key(round_.pk, milestone.field, lead),
                         context={
                             "round": round_,
                             "milestone": milestone,

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from django.db.models import Exists, OuterRef, Prefetch
 
 from notifications.links import site_url
-from notifications.registry import Due, deadline_windows, kind, reminder
+from notifications.registry import Due, deadline_key, deadline_windows, kind, reminder
 from people.models import User
 from programs.models import Membership, Participation
 from projects.models import IdeaComment, IdeaEvent, IdeaMentor, IdeaReview, ProjectIdea
@@ -211,6 +211,7 @@ def idea_drafts_due(now: datetime) -> Iterator[Due]:
                 recipient=people[user_pk],
                 about=f"participation:{participation_pk}",
                 due_at=deadline - lead.before,
+                covers=deadline_key(participation.round_id, "ideas_published", lead),
                 context={
                     "participation": participation,
                     "round": participation.round,

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from notifications.models import RoundFollow
-from notifications.sweep import sweep_once
+from notifications.sweep import due_now, sweep_once
 from programs.models import Membership, Participation
 from programs.reminders import round_deadline
 from tests.factories import MembershipFactory, ParticipationFactory
@@ -87,7 +87,9 @@ def test_org_admins_owing_their_application_get_the_duty_reminder_not_this_one(d
     olga = org_admin_of(draft, "olga@example.org")
     fay = follower(draft.round)
     instant = ORG_DEADLINE - timedelta(days=1)
-    assert [due.recipient for due in due_at(instant)] == [fay]
+    # The sweep leaves out what the duty covers (registry.without_covered).
+    followers_reminded = [d.recipient for d in due_now(instant) if d.kind == "round_deadline"]
+    assert followers_reminded == [fay]
     with time_machine.travel(instant, tick=False):
         kinds = sorted((m.recipient.email, m.kind) for m in sweep_once(instant))
     assert kinds == [

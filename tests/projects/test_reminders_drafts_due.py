@@ -7,6 +7,7 @@ from itertools import count
 import pytest
 
 from notifications.models import Message
+from notifications.sweep import sweep_once
 from programs.models import Membership, Participation
 from projects.models import ProjectIdea
 from projects.reminders import idea_drafts_due
@@ -200,3 +201,21 @@ def test_it_makes_the_same_queries_for_2_and_12_ideas(qemu, django_assert_num_qu
         for due in dues:  # what the templates read is already loaded
             assert [idea.get_absolute_url() for idea in due.context["ideas"]]
             assert [admin.name for admin in due.copy_to]
+
+
+def test_a_mentor_owing_drafts_hears_of_the_ideas_date_once_not_also_as_a_follower(
+    qemu, django_capture_on_commit_callbacks
+):
+    mira = member(qemu, "mira@example.org")
+    olga = org_admin(qemu, "olga@example.org")
+    kai = member(qemu, "kai@example.org")  # mentors here, owes no draft
+    idea_in(qemu, mira, title="Disk backup tool")
+
+    with django_capture_on_commit_callbacks(execute=True), at(ONE_DAY):
+        sent = {(m.recipient.email, m.kind) for m in sweep_once(ONE_DAY)}
+
+    assert (mira.email, KIND) in sent
+    assert (mira.email, "round_deadline") not in sent
+    assert (olga.email, KIND) in sent  # copied on the last reminder: the duty covers her too
+    assert (olga.email, "round_deadline") not in sent
+    assert (kai.email, "round_deadline") in sent
