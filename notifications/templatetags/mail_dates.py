@@ -10,6 +10,8 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 
+from people.dates import moment_text
+
 register = template.Library()
 
 
@@ -17,8 +19,7 @@ register = template.Library()
 def when_text(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    local = timezone.localtime(moment)
     zone = timezone.get_current_timezone_name()
-    named = local.strftime("%a %d %b %Y, %H:%M %Z")
+    named = moment_text(moment)
     # "UTC (UTC)" says nothing twice; "IST (Asia/Kolkata)" tells India from Ireland.
     return named if named.endswith(f" {zone}") else f"{named} ({zone})"

@@ -9,11 +9,9 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
+from people.dates import moment_text
+
 register = template.Library()
-
-
-def _local(moment: datetime) -> datetime:
-    return timezone.localtime(moment)
 
 
 @register.filter
@@ -21,13 +19,12 @@ def when(moment: datetime | None) -> str:
     """Tue 20 Mar 2026, 18:00 CET, inside <time> with the ISO instant and IANA zone."""
     if moment is None:
         return ""
-    local = _local(moment)
     zone = timezone.get_current_timezone_name()
     return format_html(
         '<time datetime="{}" title="{}">{}</time>',
         moment.isoformat(),
         zone,
-        local.strftime("%a %d %b %Y, %H:%M ") + local.strftime("%Z"),
+        moment_text(moment),
     )
 
 
@@ -36,7 +33,7 @@ def when_date(moment: datetime | None) -> str:
     """The local calendar date only, for compact tables."""
     if moment is None:
         return ""
-    local = _local(moment)
+    local = timezone.localtime(moment)
     return format_html(
         '<time datetime="{}">{}</time>', moment.isoformat(), local.strftime("%d %b %Y")
     )

@@ -6,7 +6,6 @@ person's own zone.
 """
 
 import logging
-import zoneinfo
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from people.dates import moment_for
 from people.models import User
 from programs.models import Membership, Organization, Participation, Round
 from programs.timeline import Phase
@@ -32,13 +32,6 @@ ANSWER_FIELDS = (
 )
 
 EDITABLE_STATUSES = (Participation.Status.DRAFT, Participation.Status.APPLIED)
-
-
-def moment_for(user: User, moment: datetime) -> str:
-    """A date as the `when` filter shows it, in the person's zone, for messages outside a
-    page (service errors are raised where no viewer zone is active)."""
-    local = timezone.localtime(moment, zoneinfo.ZoneInfo(user.timezone))
-    return local.strftime("%a %d %b %Y, %H:%M %Z")
 
 
 def _require_open_for_applications(round_: Round, by: User, now: datetime) -> None:

@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from people.dates import moment_for
 from people.models import User
 from programs.models import Participation
-from programs.services.applications import moment_for
 from projects.models import IdeaEvent, IdeaMentor, ProjectIdea
 from projects.services.ideas import RESERVED_SLUGS  # one list for every way an idea is made
 

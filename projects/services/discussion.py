@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from people.dates import moment_for
 from people.models import User
-from programs.services.applications import moment_for
 from projects.models import IdeaComment, ProjectIdea
 
 BODY_MAX = 10_000

@@ -18,10 +18,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from people.dates import moment_for
 from people.models import User
 from programs.models import Membership, Participation
 from programs.permissions import active_roles
-from programs.services.applications import moment_for
 from projects import permissions
 from projects.models import IdeaEvent, IdeaMentor, ProjectIdea, Tag
 from projects.services.tags import clean_names, tag_slug, tags_for

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from people.dates import moment_for
 from programs.models import Participation
-from programs.services.applications import moment_for
 from projects import permissions
 from projects.forms.review import ApprovalRuleForm, ReviewForm
 from projects.models import IdeaMentor, IdeaReview, ProjectIdea, Tag
