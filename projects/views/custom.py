@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from programs.timeline import Phase
 from programs.views.outcome import perform
 from projects import permissions
 from projects.forms.custom import CustomIdeaForm
@@ -39,7 +40,7 @@ def custom_idea_propose_view(request: HttpRequest, round_slug: str, org_slug: st
         "participation": participation,
         "organization": participation.organization,
         "form": form,
-        "is_open": round_.applications_open <= now < round_.applications_close,
+        "is_open": round_.phase_at(now) == Phase.APPLICATIONS,
         "is_upcoming": now < round_.applications_open,
     }
     return render(

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from programs.models import Participation, Round
 from programs.permissions import round_for_public
+from programs.timeline import Phase
 from projects import permissions
 from projects.filters import IdeaFilter
 from projects.forms.discussion import CommentForm
@@ -112,7 +113,7 @@ def org_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
         "before_ideas_date": now < round_.ideas_published,
         "can_adopt": permissions.may_adopt(request.user, participation),
         "can_review": permissions.may_review_ideas(request.user, participation),
-        "in_application_period": round_.applications_open <= now < round_.applications_close,
+        "in_application_period": round_.phase_at(now) == Phase.APPLICATIONS,
     }
     return render(request, "projects/public/org_ideas.html", context)
 
