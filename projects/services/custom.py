@@ -10,17 +10,14 @@ it into a draft, from where the usual form, submission and review apply.
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from people.dates import moment_for
 from people.models import User
 from programs.models import Participation
-from projects.models import IdeaEvent, IdeaMentor, ProjectIdea
-from projects.services.ideas import RESERVED_SLUGS  # one list for every way an idea is made
-
-SLUG_MAX = ProjectIdea._meta.get_field("slug").max_length
+from projects.models import IdeaMentor, ProjectIdea
+from projects.services.ideas import insert_with_unique_slug, lock, move, record_event
 
 
 def _require_application_period(participation: Participation, by: User, now: datetime) -> None:
@@ -35,40 +32,6 @@ def _require_application_period(participation: Participation, by: User, now: dat
             f"The application period ended on {moment_for(by, round_.applications_close)}; "
             "ideas of your own can no longer be proposed in this round."
         )
-
-
-def slug_candidates(title: str):
-    """`title-slug`, then `title-slug-2`, `-3`, ...: each short enough for the field."""
-    base = slugify(title)[: SLUG_MAX - 4].strip("-") or "idea"
-    if base not in RESERVED_SLUGS:
-        yield base
-    number = 2
-    while True:
-        yield f"{base}-{number}"
-        number += 1  # "new-2" is never reserved: the pages' words carry no number
-
-
-def create_with_unique_slug(idea: ProjectIdea) -> ProjectIdea:
-    """Save a new idea under the first slug free in its participation.
-
-    The existing slugs are read once; should someone take the same slug between that read
-    and the insert, the unique constraint refuses it and the next candidate is tried.
-    """
-    taken = set(
-        ProjectIdea.objects.filter(participation=idea.participation).values_list("slug", flat=True)
-    )
-    for slug in slug_candidates(idea.title):
-        if slug in taken:
-            continue
-        idea.slug = slug
-        try:
-            with transaction.atomic():  # a savepoint: a refused insert leaves the rest intact
-                idea.save(force_insert=True)
-        except IntegrityError:
-            taken.add(slug)
-            continue
-        return idea
-    raise AssertionError("unreachable: slug candidates never run out")
 
 
 @transaction.atomic
@@ -92,18 +55,17 @@ def custom_idea_propose(
     if participation.status != Participation.Status.ACCEPTED:
         raise ValidationError(f"{participation.organization} is not taking part in this round.")
     _require_application_period(participation, by, now)
-    idea = create_with_unique_slug(
-        ProjectIdea(
-            participation=participation,
-            title=title.strip(),
-            summary=summary.strip(),
-            description=description.strip(),
-            status=ProjectIdea.Status.PROPOSED,
-            proposed_by=by,
-            created_by=by,
-        )
+    idea = ProjectIdea(
+        participation=participation,
+        title=title.strip(),
+        summary=summary.strip(),
+        description=description.strip(),
+        status=ProjectIdea.Status.PROPOSED,
+        proposed_by=by,
+        created_by=by,
     )
-    IdeaEvent.objects.create(
+    insert_with_unique_slug(idea, idea.title, lambda new: new.save(force_insert=True))
+    record_event(
         idea=idea,
         actor=by,
         from_status="",
@@ -124,7 +86,7 @@ def idea_adopt(*, idea: ProjectIdea, by: User, now: datetime | None = None) -> P
     3. Turn it into a draft and record the event.
     """
     now = now or timezone.now()
-    locked = ProjectIdea.objects.select_for_update().get(pk=idea.pk)
+    locked = lock(idea)
     if locked.status != ProjectIdea.Status.PROPOSED:
         adopter = locked.mentors.select_related("user").first()
         if adopter is not None:
@@ -133,15 +95,6 @@ def idea_adopt(*, idea: ProjectIdea, by: User, now: datetime | None = None) -> P
             f"“{locked.title}” no longer waits for a mentor ({locked.get_status_display()})."
         )
     IdeaMentor.objects.create(idea=locked, user=by, contact=IdeaMentor.Contact.EMAIL, position=0)
-    locked.status = ProjectIdea.Status.DRAFT
-    locked.save(update_fields=["status", "updated_at"])
-    IdeaEvent.objects.create(
-        idea=locked,
-        actor=by,
-        from_status=ProjectIdea.Status.PROPOSED,
-        to_status=ProjectIdea.Status.DRAFT,
-        comment=f"Adopted by {by}.",
-        at=now,
-    )
+    move(locked, to=ProjectIdea.Status.DRAFT, by=by, comment=f"Adopted by {by}.", at=now)
     idea.status = locked.status
     return locked

@@ -10,8 +10,9 @@ sends it back for review under a new revision, so its approvals are given again.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -78,21 +79,40 @@ SCALAR_FIELDS = ("title", "summary", "description", "skill_level", "expected_hou
 
 
 def record_event(
-    *, idea: ProjectIdea, actor: User | None, from_status: str, to_status: str, comment: str = ""
+    *,
+    idea: ProjectIdea,
+    actor: User | None,
+    from_status: str,
+    to_status: str,
+    comment: str = "",
+    at: datetime | None = None,
 ) -> IdeaEvent:
     return IdeaEvent.objects.create(
-        idea=idea, actor=actor, from_status=from_status, to_status=to_status, comment=comment
+        idea=idea,
+        actor=actor,
+        from_status=from_status,
+        to_status=to_status,
+        comment=comment,
+        at=at or timezone.now(),
     )
 
 
-def move(idea: ProjectIdea, *, to: str, by: User | None, comment: str = "", **fields) -> None:
+def move(
+    idea: ProjectIdea,
+    *,
+    to: str,
+    by: User | None,
+    comment: str = "",
+    at: datetime | None = None,
+    **fields,
+) -> None:
     """Change a locked idea's status (and the given fields) and record the event."""
     from_status = idea.status
     idea.status = to
     for name, value in fields.items():
         setattr(idea, name, value)
     idea.save(update_fields=["status", "updated_at", *fields])
-    record_event(idea=idea, actor=by, from_status=from_status, to_status=to, comment=comment)
+    record_event(idea=idea, actor=by, from_status=from_status, to_status=to, comment=comment, at=at)
     logger.info("%s moved idea %s from %s to %s", by and by.pk, idea.pk, from_status, to)
 
 
@@ -166,6 +186,25 @@ def unique_slug(participation: Participation, title: str) -> str:
         number += 1
         slug = f"{base}-{number}"
     return slug
+
+
+def insert_with_unique_slug(
+    idea: ProjectIdea, title: str, write: Callable[[ProjectIdea], object]
+) -> None:
+    """Give a new idea the first free slug of `title` and `write` it (which inserts it).
+
+    Two ideas of the same title saved at once: the unique constraint refuses the second
+    insert, and it takes the next number.
+    """
+    for _attempt in range(3):
+        idea.slug = unique_slug(idea.participation, title)
+        try:
+            with transaction.atomic():  # a savepoint: a refused insert leaves the rest intact
+                write(idea)
+        except IntegrityError:
+            continue
+        return
+    raise ValidationError("Another idea with this title was saved at the same time; retry.")
 
 
 def _content_key(content: IdeaContent) -> tuple:
@@ -267,22 +306,8 @@ def idea_create(*, participation: Participation, by: User, content: IdeaContent)
     content = replace(content, mentors=tuple(mentors))
     _check_mentors(participation=participation, by=by, is_admin=is_admin, mentors=mentors)
 
-    for _attempt in range(3):
-        idea = ProjectIdea(
-            participation=participation,
-            slug=unique_slug(participation, content.title),
-            status=Status.DRAFT,
-            created_by=by,
-        )
-        try:
-            # Two ideas of the same title saved at once: the loser takes the next number.
-            with transaction.atomic():
-                _write_content(idea, content)
-        except IntegrityError:
-            continue
-        break
-    else:
-        raise ValidationError("Another idea with this title was saved at the same time; retry.")
+    idea = ProjectIdea(participation=participation, status=Status.DRAFT, created_by=by)
+    insert_with_unique_slug(idea, content.title, lambda new: _write_content(new, content))
     record_event(idea=idea, actor=by, from_status="", to_status=Status.DRAFT, comment="Written.")
     logger.info("%s wrote idea %s in participation %s", by.pk, idea.pk, participation.pk)
     return idea
