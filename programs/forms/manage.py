@@ -12,18 +12,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from programs import timeline
+from programs.forms.widgets import LocalDateTimeInput
 from programs.models import Round
 from programs.rules import Milestone, RuleSet, validate_stipend_split
 
-# What a browser's <input type="datetime-local"> sends and expects: local time, no zone.
-DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-
 # Slugs that would collide with the fixed addresses under /manage/rounds/.
 RESERVED_ROUND_SLUGS = {"new"}
-
-
-def _datetime_local() -> forms.DateTimeInput:
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL_FORMAT)
 
 
 class TimelineFormMixin:
@@ -51,7 +45,7 @@ class TimelineFormMixin:
 
 
 def _timeline_widgets() -> dict[str, forms.DateTimeInput]:
-    return {field: _datetime_local() for field in timeline.MILESTONE_FIELDS}
+    return {field: LocalDateTimeInput() for field in timeline.MILESTONE_FIELDS}
 
 
 class RoundOpenForm(TimelineFormMixin, forms.ModelForm):

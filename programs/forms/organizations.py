@@ -4,19 +4,11 @@ check input only; the services decide what may happen."""
 from django import forms
 from django.utils import timezone
 
+from programs.forms.widgets import LocalDateTimeInput
 from programs.models import Membership, Organization, Participation
+from programs.services.memberships import INVITATION_LIFETIME
 
 TERMS_LABEL = "I accept the program's terms and the commitment"
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """A browser date-time picker. The value is read in the viewer's zone, which the
-    middleware activates, and stored in UTC."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class OrganizationForm(forms.ModelForm):
@@ -93,7 +85,9 @@ class ApplyForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(help_text="The link is single use and works for 14 days.")
+    email = forms.EmailField(
+        help_text=f"The link is single use and works for {INVITATION_LIFETIME.days} days."
+    )
     role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.MENTOR)
 
     def __init__(self, *args, **kwargs):

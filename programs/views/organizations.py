@@ -158,6 +158,7 @@ def _dashboard(
             "members": members,
             "invitations": invitations,
             "too_few_admins": active_admins < Participation.MIN_ORG_ADMINS,
+            "min_org_admins": Participation.MIN_ORG_ADMINS,
             "can_invite": participation.status not in membership_services.CLOSED_STATUSES,
         },
     )

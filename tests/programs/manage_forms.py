@@ -4,7 +4,7 @@ import json
 import zoneinfo
 from datetime import datetime
 
-from programs.forms.manage import DATETIME_LOCAL_FORMAT
+from programs.forms.widgets import DATETIME_LOCAL_FORMAT
 from programs.models import Round, RuleSet
 from programs.timeline import MILESTONE_FIELDS
 
