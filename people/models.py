@@ -22,6 +22,13 @@ class UserManager(BaseUserManager["User"]):
         extra.setdefault("is_superuser", False)
         return self._create(email, password, **extra)
 
+    def program_admins(self):
+        """Active people who run programs site-wide (superusers count): the rule of
+        `User.runs_programs`, as a query."""
+        return self.filter(
+            models.Q(is_program_admin=True) | models.Q(is_superuser=True), is_active=True
+        ).order_by("pk")
+
     def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
         extra.update(is_staff=True, is_superuser=True, is_program_admin=True)
         return self._create(email, password, **extra)
@@ -70,6 +77,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def runs_programs(self) -> bool:
+        """A program admin in force: the role (or superuser) on an active account."""
+        return self.is_active and (self.is_program_admin or self.is_superuser)
 
     @property
     def name(self) -> str:

@@ -14,9 +14,7 @@ from programs.models import Invitation, Membership, Participation, Program, Roun
 
 
 def is_program_admin(user: User) -> bool:
-    return bool(
-        user.is_authenticated and user.is_active and (user.is_program_admin or user.is_superuser)
-    )
+    return user.is_authenticated and user.runs_programs
 
 
 def require_program_admin(user: User) -> None:
