@@ -17,6 +17,7 @@ from projects import permissions
 from projects.forms.review import ApprovalRuleForm, ReviewForm
 from projects.models import IdeaMentor, IdeaReview, ProjectIdea, Tag
 from projects.services import reviews as services
+from projects.views.public import shown_links
 
 Verdict = IdeaReview.Verdict
 
@@ -151,6 +152,8 @@ def idea_review(
             "round": participation.round,
             "organization": participation.organization,
             "mentors": list(idea.mentors.select_related("user")),
+            "links": shown_links(idea.links, "label"),
+            "starter_tasks": shown_links(idea.starter_tasks, "title"),
             "languages": [tag.name for tag in tags if tag.kind == Tag.Kind.LANGUAGE],
             "skills": [tag.name for tag in tags if tag.kind == Tag.Kind.SKILL],
             "reviews": reviews,

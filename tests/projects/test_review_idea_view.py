@@ -49,6 +49,22 @@ def test_it_shows_the_idea_the_checklist_and_the_verdicts(client, waiting, org_a
     assert "Mira Mentor" in page
 
 
+def test_only_web_addresses_become_links_for_the_reviewer(client, waiting, org_admin):
+    waiting.links = [
+        {"label": "Docs", "url": "https://qemu.org/docs"},
+        {"label": "Trap", "url": "httpjavascript:alert(1)"},
+        {"label": "Live migration", "url": "Features/LiveBlockMigration"},
+    ]
+    waiting.save()
+    client.force_login(org_admin)
+
+    page = client.get(url(waiting)).content.decode()
+
+    assert 'href="https://qemu.org/docs"' in page
+    assert 'href="httpjavascript' not in page
+    assert 'Live migration <span class="muted">(Features/LiveBlockMigration)</span>' in page
+
+
 def test_an_approval_that_meets_the_rule_approves_and_says_when_it_is_published(
     client, waiting, org_admin
 ):
