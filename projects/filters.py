@@ -16,7 +16,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from programs.models import Organization, Participation, Round
-from projects.models import ProjectIdea, SkillLevel, Tag
+from projects.models import SUGGESTED_HOURS, ProjectIdea, SkillLevel, Tag
 
 # (lowest, highest) hours, inclusive; None means unbounded. The ranges meet, so every size
 # falls in exactly one of them.
@@ -25,7 +25,7 @@ SIZE_RANGES: dict[str, tuple[int | None, int | None]] = {
     "medium": (121, 260),
     "large": (261, None),
 }
-EXACT_SIZES = (90, 175, 350)
+EXACT_SIZES = SUGGESTED_HOURS
 SIZE_CHOICES = [
     ("small", "Small: up to 120 hours (about 90)"),
     ("medium", "Medium: 121 to 260 hours (about 175)"),

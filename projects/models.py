@@ -23,6 +23,11 @@ class SkillLevel(models.TextChoices):
     ADVANCED = "advanced", "Advanced"
 
 
+# An idea's expected size: the sizes programs suggest today, and the limits of what is sensible.
+SUGGESTED_HOURS = (90, 175, 350)
+MIN_HOURS, MAX_HOURS = 10, 1000
+
+
 class Tag(models.Model):
     """A programming language or a skill, shared across ideas so lists can filter by it."""
 
@@ -96,7 +101,7 @@ class ProjectIdea(models.Model):
     expected_hours = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(10), MaxValueValidator(1000)],
+        validators=[MinValueValidator(MIN_HOURS), MaxValueValidator(MAX_HOURS)],
         help_text="Expected size, e.g. 90, 175 or 350 hours.",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="ideas")
@@ -171,10 +176,6 @@ class ProjectIdea(models.Model):
             and self.participation.status == Participation.Status.ACCEPTED
             and self.participation.round.ideas_published <= now
         )
-
-    @property
-    def is_published(self) -> bool:
-        return self.is_published_at(timezone.now())
 
 
 class IdeaMentor(models.Model):

@@ -17,7 +17,14 @@ from django.core.validators import URLValidator
 
 from people.models import User
 from programs.models import Membership, Participation
-from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
+from projects.models import (
+    MAX_HOURS,
+    MIN_HOURS,
+    IdeaMentor,
+    ProjectIdea,
+    SkillLevel,
+    Tag,
+)
 from projects.services.ideas import IdeaContent, MentorChoice
 from projects.services.tags import clean_names
 from projects.wiki.convert import mentor_from_text
@@ -26,7 +33,6 @@ from projects.wiki.data import ExtraField, IdeaData, Link, MentorEntry
 ROWS_MAX = 30
 LABEL_MAX = 200
 ADDRESS_MAX = 500
-SUGGESTED_HOURS = (90, 175, 350)
 
 _BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(/|$)")  # "qemu.org/docs": https, as browsers assume
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
@@ -209,7 +215,7 @@ class IdeaForm(forms.Form):
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        # The model's own fields, with its lengths and limits (10 to 1000 hours).
+        # The model's own fields, with its lengths and limits of hours.
         self.fields.update(
             forms.fields_for_model(
                 ProjectIdea,
@@ -220,13 +226,13 @@ class IdeaForm(forms.Form):
                     "summary": forms.TextInput(),
                     "description": forms.Textarea(attrs={"rows": 12}),
                     "expected_hours": forms.NumberInput(
-                        attrs={"list": "suggested-hours", "min": 10, "max": 1000}
+                        attrs={"list": "suggested-hours", "min": MIN_HOURS, "max": MAX_HOURS}
                     ),
                 },
             )
         )
         self.fields["skill_level"].required = True
-        # The model's limits (10 to 1000 hours) checked here too, so the error sits by the field.
+        # The model's limits of hours checked here too, so the error sits by the field.
         self.fields["expected_hours"].validators.extend(
             ProjectIdea._meta.get_field("expected_hours").validators
         )

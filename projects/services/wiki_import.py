@@ -26,7 +26,7 @@ from django.db.models.functions import Lower
 from people.models import User
 from programs.models import Membership, Participation
 from programs.permissions import active_roles, is_program_admin
-from projects.models import IdeaMentor, ProjectIdea, Tag
+from projects.models import MAX_HOURS, MIN_HOURS, IdeaMentor, ProjectIdea, Tag
 from projects.services.ideas import record_event, unique_slug
 from projects.services.tags import clean_names, tags_for
 from projects.wiki.convert import idea_fields, idea_to_data, mentor_text, with_wiki_details
@@ -41,7 +41,6 @@ _LIMITS = {
     for name in ("title", "summary", "suggested_by")
 }
 _MENTOR_NAME_MAX = IdeaMentor._meta.get_field("name").max_length
-_HOURS = (10, 1000)  # ProjectIdea.expected_hours' validators
 
 
 @dataclass(frozen=True)
@@ -150,8 +149,8 @@ def _refusals(preview: IdeaPreview, *, taken: set[str], organization) -> list[st
         if len(getattr(data, name)) > limit:
             refusals.append(f"{name.replace('_', ' ')} is longer than {limit} characters")
     hours = data.expected_hours
-    if hours is not None and not _HOURS[0] <= hours <= _HOURS[1]:
-        refusals.append(f"expected size must be {_HOURS[0]} to {_HOURS[1]} hours, not {hours}")
+    if hours is not None and not MIN_HOURS <= hours <= MAX_HOURS:
+        refusals.append(f"expected size must be {MIN_HOURS} to {MAX_HOURS} hours, not {hours}")
     for names in (data.languages, data.skills):
         try:
             clean_names(names)

@@ -17,8 +17,8 @@ from programs.models import Membership, Participation
 from programs.permissions import active_roles
 from programs.views.outcome import perform
 from projects import permissions
-from projects.forms.idea import SUGGESTED_HOURS, IdeaForm
-from projects.models import IdeaEvent, IdeaMentor, ProjectIdea
+from projects.forms.idea import IdeaForm
+from projects.models import SUGGESTED_HOURS, IdeaEvent, IdeaMentor, ProjectIdea
 from projects.services import ideas as services
 from projects.wiki.render import render_idea
 
