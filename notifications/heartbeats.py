@@ -36,6 +36,11 @@ HEARTBEAT_STALE = kind(
 GROUPS = ("worker", "beat")
 
 
+def is_stale(last_seen: datetime, now: datetime) -> bool:
+    """A heartbeat this old means its process stopped (the page's warning, the alert)."""
+    return now - last_seen >= stale_after()
+
+
 def stale_after() -> timedelta:
     return timedelta(seconds=settings.NOTIFICATIONS_HEARTBEAT_STALE_SECONDS)
 
@@ -54,7 +59,7 @@ class Signal:
 
     @property
     def is_stale(self) -> bool:
-        return self.last_seen is not None and self.now - self.last_seen >= stale_after()
+        return self.last_seen is not None and is_stale(self.last_seen, self.now)
 
     @property
     def silent_since(self) -> datetime | None:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.db.models import Count, Q
 
-from notifications.heartbeats import Signal, group_of, signals, stale_after
+from notifications.heartbeats import Signal, is_stale, signals
 from notifications.models import Heartbeat, Message
 
 Status = Message.Status
@@ -18,7 +18,6 @@ FAILURES_SHOWN = 50
 class HeartbeatRow:
     heartbeat: Heartbeat
     is_stale: bool
-    group: str
 
 
 @dataclass(frozen=True)
@@ -61,9 +60,7 @@ def outbox_status(now: datetime) -> OutboxStatus:
         .order_by("-next_attempt_at")[:FAILURES_SHOWN]
     )
     rows = list(Heartbeat.objects.order_by("name"))
-    heartbeats = [
-        HeartbeatRow(row, now - row.last_seen >= stale_after(), group_of(row.name)) for row in rows
-    ]
+    heartbeats = [HeartbeatRow(row, is_stale(row.last_seen, now)) for row in rows]
     return OutboxStatus(
         counts=counts,
         retrying=retrying,
