@@ -183,14 +183,19 @@ def test_it_refuses_a_negative_number_of_slots(qemu, program_admin):
 # --- two admins granting at once (PostgreSQL: SQLite has no row locks) -----------------------
 
 
-def _grant_at_once(monkeypatch, by, participations, slots) -> list[str]:
+def _grant_at_once(monkeypatch, by, participations, slots, *, meet_after_reading=False):
     """Both admins press "Grant" together; each reads the round's total slowly, so without
-    a lock both would read it before either writes."""
+    a lock both would read it before either writes. `meet_after_reading` makes that certain
+    (each waits until both have read) for the control, where no lock keeps them apart."""
     read_total = decisions.slots_granted_in
+    both_read = threading.Barrier(len(participations), timeout=10)
 
     def slow_read(*args, **kwargs):
         total = read_total(*args, **kwargs)
-        time.sleep(0.3)
+        if meet_after_reading:
+            both_read.wait()
+        else:
+            time.sleep(0.3)
         return total
 
     monkeypatch.setattr(decisions, "slots_granted_in", slow_read)
@@ -238,6 +243,8 @@ def test_without_the_round_lock_the_same_race_overshoots(
     Round.objects.filter(pk=round_.pk).update(total_slots=5)
     first = ParticipationFactory(round=round_, slots_max=4)
     second = ParticipationFactory(round=round_, slots_max=4)
-    outcomes = _grant_at_once(monkeypatch, program_admin, [first, second], slots=4)
+    outcomes = _grant_at_once(
+        monkeypatch, program_admin, [first, second], slots=4, meet_after_reading=True
+    )
     assert outcomes == ["granted", "granted"]
     assert slots_granted_in(round_) == 8

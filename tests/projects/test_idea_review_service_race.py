@@ -79,7 +79,11 @@ def test_without_the_lock_the_race_is_real(
 
     def tally_together(*args, **kwargs):
         both_counting.wait()
-        return counted(*args, **kwargs)
+        tally = counted(*args, **kwargs)
+        # Neither may commit before both have counted: under load one request could otherwise
+        # finish first and the other's count, a moment later, would see both approvals.
+        both_counting.wait()
+        return tally
 
     monkeypatch.setattr(reviews, "tally_for", tally_together)
     monkeypatch.setattr(reviews, "lock", lambda idea: ProjectIdea.objects.get(pk=idea.pk))
