@@ -19,10 +19,12 @@ STORAGES = {
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Parallel test processes (pytest-xdist) each get their own Redis database, so one process
-# clearing its cache or broker never disturbs another's.
+# clearing its cache or broker never disturbs another's. TEST_REDIS_DB_BASE moves the range, so
+# two checkouts can run their suites on one Redis at the same time.
 if REDIS_URL:  # noqa: F405
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-    REDIS_URL = re.sub(r"(/\d*)?$", f"/{10 + _worker}", REDIS_URL.rstrip("/"), count=1)  # noqa: F405
+    _base = int(os.environ.get("TEST_REDIS_DB_BASE", "10"))
+    REDIS_URL = re.sub(r"(/\d*)?$", f"/{_base + _worker}", REDIS_URL.rstrip("/"), count=1)  # noqa: F405
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
