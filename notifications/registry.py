@@ -178,3 +178,20 @@ def reminders() -> dict[str, Reminder]:
 def autodiscover() -> None:
     """Import every installed app's `reminders` module (called once, from ready())."""
     autodiscover_modules("reminders")
+
+
+# Parts of the email choices page that belong to other apps (a round's followers live in
+# programs): each is given the request and returns safe HTML, shown below the kinds.
+PreferencesSection = Callable[[Any], str]
+
+_preferences_sections: dict[str, PreferencesSection] = {}
+
+
+def preferences_section(function: PreferencesSection) -> PreferencesSection:
+    """Register a part of the email choices page under its dotted name."""
+    _preferences_sections[f"{function.__module__}.{function.__qualname__}"] = function
+    return function
+
+
+def preferences_sections() -> list[PreferencesSection]:
+    return list(_preferences_sections.values())

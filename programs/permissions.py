@@ -34,6 +34,11 @@ def round_for_public(slug: str) -> Round:
     return get_object_or_404(Round.objects.select_related("program", "rules"), slug=slug)
 
 
+def round_for_following(user: User, slug: str) -> Round:
+    """Rounds are public: any signed-in person may follow one; only existence is checked."""
+    return round_for_public(slug)
+
+
 def round_for_program_admin(user: User, round_slug: str) -> Round:
     round_ = get_object_or_404(Round.objects.select_related("program", "rules"), slug=round_slug)
     require_program_admin(user)

@@ -22,10 +22,17 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from notifications.follows import followers
 from notifications.links import site_url
 from notifications.recipients import program_admins
-from notifications.registry import Due, deadline_key, deadline_windows, kind, reminder
+from notifications.registry import (
+    Due,
+    deadline_key,
+    deadline_windows,
+    kind,
+    preferences_section,
+    reminder,
+)
+from programs.follows import followers, rounds_followed_section
 from programs.models import Invitation, Membership, Participation, Round
 from programs.timeline import MILESTONES
 
@@ -50,6 +57,9 @@ PARTICIPATION_REJECTED = kind(
 INVITATION_ACCEPTED = kind(
     "invitation_accepted", label="Invitations you sent, accepted", optional=True
 )
+
+# The email choices page lists the rounds a person follows, each with its Unfollow button.
+preferences_section(rounds_followed_section)
 
 # An invitation unanswered this long earns its sender a reminder.
 INVITATION_REMINDER_AFTER = timedelta(days=3)

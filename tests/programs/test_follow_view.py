@@ -10,18 +10,18 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from notifications.follows import follow_state
-from notifications.models import RoundFollow
+from programs.follows import follow_state
+from programs.models import RoundFollow
 
 pytestmark = pytest.mark.django_db
 
 
 def follow_url(round_) -> str:
-    return reverse("notifications:follow", args=[round_.slug])
+    return reverse("programs:round_follow", args=[round_.slug])
 
 
 def unfollow_url(round_) -> str:
-    return reverse("notifications:unfollow", args=[round_.slug])
+    return reverse("programs:round_unfollow", args=[round_.slug])
 
 
 def test_a_signed_in_person_follows_and_unfollows_a_round(client, applicant, round_):

@@ -1,21 +1,21 @@
 """Who follows a round: those who clicked "Follow", and the round's active org admins and
 mentors (implicitly), minus anyone who clicked "Unfollow".
 
-Following is about programs' rounds and roles, but lives here because the round-deadline
-reminders and the follow button both need it; programs is imported inside the functions
-(notifications sits below every domain app).
+The round-deadline reminders (programs.reminders, found by notifications' registry), the
+follow button and the "Rounds you follow" part of the email choices page read it here.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from notifications.models import RoundFollow
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from programs.models import Membership, Participation, RoundFollow
 
 
 def _active_people_of_rounds(round_ids: Iterable[int]):
-    from programs.models import Membership, Participation
-
     return (
         Membership.objects.active()
         .filter(
@@ -57,3 +57,16 @@ def follow_state(user: Any, round_: Any) -> str:
         return "following" if row.following else "unfollowed"
     is_member = _active_people_of_rounds([round_.pk]).filter(user=user).exists()
     return "member" if is_member else "not_following"
+
+
+def rounds_followed_section(request: HttpRequest) -> str:
+    """The rounds the viewer follows by choice, each with its Unfollow button: a part of the
+    email choices page, which notifications renders without knowing about rounds."""
+    follows = (
+        RoundFollow.objects.filter(user=request.user, following=True)
+        .select_related("round")
+        .order_by("round__name")
+    )
+    return render_to_string(
+        "programs/public/_rounds_followed.html", {"follows": follows}, request=request
+    )

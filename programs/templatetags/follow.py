@@ -7,12 +7,12 @@ one or two queries for a signed-in viewer and none for an anonymous one.
 from django import template
 from django.urls import reverse
 
-from notifications.follows import follow_state
+from programs.follows import follow_state
 
 register = template.Library()
 
 
-@register.inclusion_tag("notifications/_follow_button.html", takes_context=True)
+@register.inclusion_tag("programs/public/_follow_button.html", takes_context=True)
 def follow_button(context, round_):
     request = context.get("request")
     user = getattr(request, "user", None)
