@@ -3,9 +3,9 @@
 Like Django's admin autodiscover: `NotificationsConfig.ready()` imports every installed app's
 `reminders` module, whose top level registers
 
-- its kinds: `ORG_DEADLINE = kind("org_application_deadline", label=..., optional=False)`,
-  one set of email templates each (`templates/emails/<kind>-subject.txt`, `-body.txt`,
-  `-body.html`);
+- its kinds: `ORG_DEADLINE = kind("org_application_deadline", label=..., optional=False,
+  app="programs")`, one set of email templates each, in the app's own folder
+  (`templates/<app>/emails/<kind>-subject.txt`, `-body.txt`, `-body.html`);
 - its reminders: `@reminder def org_application_deadline(now): yield Due(...)`.
 
 A reminder function is pure: given the clock, it reads the database and yields what is due,
@@ -30,6 +30,12 @@ class Kind:
     name: str
     label: str
     optional: bool
+    # The app whose templates/<app>/emails/ folder holds the kind's three templates.
+    app: str = "notifications"
+
+    def template(self, part: str) -> str:
+        """The template of one part: "subject.txt", "body.txt" or "body.html"."""
+        return f"{self.app}/emails/{self.name}-{part}"
 
 
 @dataclass(frozen=True)
@@ -138,9 +144,10 @@ _kinds: dict[str, Kind] = {}
 _reminders: dict[str, Reminder] = {}
 
 
-def kind(name: str, *, label: str, optional: bool) -> Kind:
-    """Register a kind of message; registering one name twice is a mistake."""
-    registered = Kind(name=name, label=label, optional=optional)
+def kind(name: str, *, label: str, optional: bool, app: str = "notifications") -> Kind:
+    """Register a kind of message, whose templates are in `app`'s emails folder (notifications'
+    own kinds leave it out); registering one name twice differently is a mistake."""
+    registered = Kind(name=name, label=label, optional=optional, app=app)
     if _kinds.get(name, registered) != registered:
         raise ValueError(f"The message kind {name!r} is registered twice, differently.")
     _kinds[name] = registered

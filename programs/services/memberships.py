@@ -127,9 +127,9 @@ def send_invitation_email(*, invitation: Invitation, link: str) -> None:
         "site_url": settings.SITE_URL,
     }
     with timezone.override(zone):
-        subject = render_to_string("programs/email/invitation-subject.txt", context)
-        text = render_to_string("programs/email/invitation-body.txt", context)
-        html = render_to_string("programs/email/invitation-body.html", context)
+        subject = render_to_string("programs/emails/invitation-subject.txt", context)
+        text = render_to_string("programs/emails/invitation-body.txt", context)
+        html = render_to_string("programs/emails/invitation-body.html", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()), body=text, to=[invitation.email]
     )
