@@ -1,10 +1,10 @@
-"""The outbox and what decides who gets it: messages, heartbeats, round follows, preferences.
+"""The outbox and what decides who gets it: messages, heartbeats, preferences.
 
 A message is a row before it is an email (DESIGN.md, "Messages: exactly once"). The row is
 created once, under a unique constraint, and sent by `notifications.delivery`.
 
-This module names other apps' models only by string ("programs.Round"), never by import:
-notifications sits below every domain app.
+It names no other app's model: notifications sits below every domain app (a round's
+followers live in programs).
 """
 
 from django.conf import settings
@@ -93,30 +93,6 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.recipient_id} about {self.about} ({self.status})"
-
-
-class RoundFollow(models.Model):
-    """A person following a round (its deadlines reach them), or explicitly not following it.
-
-    Active org admins and mentors of a round follow it without a row; `following=False`
-    records that one of them unfollowed, which overrides that.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="round_follows"
-    )
-    round = models.ForeignKey("programs.Round", on_delete=models.CASCADE, related_name="follows")
-    following = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "round"], name="round_follow_once"),
-        ]
-
-    def __str__(self) -> str:
-        verb = "follows" if self.following else "unfollowed"
-        return f"{self.user_id} {verb} round {self.round_id}"
 
 
 class NotificationPreference(models.Model):

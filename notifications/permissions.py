@@ -1,12 +1,13 @@
 """Who may see or change what in notifications: the only place that decides.
 
-notifications sits below every domain app, so the program-admin rule and the round lookup
-of programs are imported inside the helpers, never at module level.
+notifications sits below every domain app and imports none: who is a program admin is the
+user's own property (people.models.User.runs_programs), read from the user object.
 """
 
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -18,21 +19,13 @@ from notifications.registry import Kind, kinds
 def require_program_admin(user: Any) -> None:
     """The status page and its buttons: program admins only; others signed in get 403.
     Messages are private, so a non-admin learns nothing, not even whether one exists."""
-    from programs.permissions import require_program_admin as programs_rule
-
-    programs_rule(user)
+    if not (user.is_authenticated and user.runs_programs):
+        raise PermissionDenied("Only program admins may do this.")
 
 
 def message_for_program_admin(user: Any, pk: int) -> Message:
     require_program_admin(user)
     return get_object_or_404(Message, pk=pk)
-
-
-def round_for_following(slug: str):
-    """Rounds are public: any signed-in person may follow one; only existence is checked."""
-    from programs.permissions import round_for_public
-
-    return round_for_public(slug)
 
 
 def opt_out_for_token(token: str) -> tuple[Any, Kind]:

@@ -3,9 +3,9 @@
 Like Django's admin autodiscover: `NotificationsConfig.ready()` imports every installed app's
 `reminders` module, whose top level registers
 
-- its kinds: `ORG_DEADLINE = kind("org_application_deadline", label=..., optional=False)`,
-  one set of email templates each (`templates/emails/<kind>-subject.txt`, `-body.txt`,
-  `-body.html`);
+- its kinds: `ORG_DEADLINE = kind("org_application_deadline", label=..., optional=False,
+  app="programs")`, one set of email templates each, in the app's own folder
+  (`templates/<app>/emails/<kind>-subject.txt`, `-body.txt`, `-body.html`);
 - its reminders: `@reminder def org_application_deadline(now): yield Due(...)`.
 
 A reminder function is pure: given the clock, it reads the database and yields what is due,
@@ -30,6 +30,12 @@ class Kind:
     name: str
     label: str
     optional: bool
+    # The app whose templates/<app>/emails/ folder holds the kind's three templates.
+    app: str = "notifications"
+
+    def template(self, part: str) -> str:
+        """The template of one part: "subject.txt", "body.txt" or "body.html"."""
+        return f"{self.app}/emails/{self.name}-{part}"
 
 
 @dataclass(frozen=True)
@@ -138,9 +144,10 @@ _kinds: dict[str, Kind] = {}
 _reminders: dict[str, Reminder] = {}
 
 
-def kind(name: str, *, label: str, optional: bool) -> Kind:
-    """Register a kind of message; registering one name twice is a mistake."""
-    registered = Kind(name=name, label=label, optional=optional)
+def kind(name: str, *, label: str, optional: bool, app: str = "notifications") -> Kind:
+    """Register a kind of message, whose templates are in `app`'s emails folder (notifications'
+    own kinds leave it out); registering one name twice differently is a mistake."""
+    registered = Kind(name=name, label=label, optional=optional, app=app)
     if _kinds.get(name, registered) != registered:
         raise ValueError(f"The message kind {name!r} is registered twice, differently.")
     _kinds[name] = registered
@@ -178,3 +185,20 @@ def reminders() -> dict[str, Reminder]:
 def autodiscover() -> None:
     """Import every installed app's `reminders` module (called once, from ready())."""
     autodiscover_modules("reminders")
+
+
+# Parts of the email choices page that belong to other apps (a round's followers live in
+# programs): each is given the request and returns safe HTML, shown below the kinds.
+PreferencesSection = Callable[[Any], str]
+
+_preferences_sections: dict[str, PreferencesSection] = {}
+
+
+def preferences_section(function: PreferencesSection) -> PreferencesSection:
+    """Register a part of the email choices page under its dotted name."""
+    _preferences_sections[f"{function.__module__}.{function.__qualname__}"] = function
+    return function
+
+
+def preferences_sections() -> list[PreferencesSection]:
+    return list(_preferences_sections.values())

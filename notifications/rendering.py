@@ -1,8 +1,9 @@
 """Rendering a message: subject, text and HTML from the kind's templates, in the
 recipient's time zone, so every date in the email is in their zone with the zone named.
 
-Templates: `templates/emails/<kind>-subject.txt`, `<kind>-body.txt`, `<kind>-body.html`.
-The text bodies extend `emails/base-body.txt`, which turns HTML escaping off (a text email
+Templates: in the folder of the app that registered the kind,
+`templates/<app>/emails/<kind>-subject.txt`, `<kind>-body.txt`, `<kind>-body.html`. The text
+bodies extend `notifications/emails/base-body.txt`, which turns HTML escaping off (a text email
 must show "&", not "&amp;"); the subject is rendered the same way and folded onto one line.
 """
 
@@ -40,8 +41,8 @@ def render_message(*, kind: str, recipient: Any, context: Mapping[str, Any]) -> 
         **context,
     }
     with timezone.override(zoneinfo.ZoneInfo(recipient.timezone)):
-        subject = render_to_string(f"emails/{kind}-subject.txt", full_context)
-        text = render_to_string(f"emails/{kind}-body.txt", full_context)
-        html = render_to_string(f"emails/{kind}-body.html", full_context)
+        subject = render_to_string(message_kind.template("subject.txt"), full_context)
+        text = render_to_string(message_kind.template("body.txt"), full_context)
+        html = render_to_string(message_kind.template("body.html"), full_context)
     subject = settings.NOTIFICATIONS_SUBJECT_PREFIX + " ".join(subject.split())
     return Rendered(subject=subject[:255], text=text.strip() + "\n", html=html)

@@ -1,5 +1,5 @@
-"""The writes people make in notifications: retrying a message, following a round, choosing
-which optional messages to receive. Each is keyword-only, in a transaction, and logged."""
+"""The writes people make in notifications: retrying a message, choosing which optional
+messages to receive. Each is keyword-only, in a transaction, and logged."""
 
 import logging
 from typing import Any
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from notifications.models import Message, NotificationPreference, RoundFollow
+from notifications.models import Message, NotificationPreference
 from notifications.outbox import schedule_delivery
 from notifications.registry import get_kind
 
@@ -38,25 +38,6 @@ def message_retry(*, message: Message, by: Any) -> Message:
     message.refresh_from_db(fields=["status", "next_attempt_at"])
     logger.info("%s retried message %s", by.pk, message.pk)
     return message
-
-
-@transaction.atomic
-def round_follow(*, user: Any, round_: Any) -> RoundFollow:
-    follow, _ = RoundFollow.objects.update_or_create(
-        user=user, round=round_, defaults={"following": True}
-    )
-    logger.info("%s follows round %s", user.pk, round_.pk)
-    return follow
-
-
-@transaction.atomic
-def round_unfollow(*, user: Any, round_: Any) -> RoundFollow:
-    """Stop following, also a round the person follows through a role (kept as a row)."""
-    follow, _ = RoundFollow.objects.update_or_create(
-        user=user, round=round_, defaults={"following": False}
-    )
-    logger.info("%s unfollowed round %s", user.pk, round_.pk)
-    return follow
 
 
 @transaction.atomic

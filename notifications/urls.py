@@ -7,8 +7,6 @@ app_name = "notifications"
 urlpatterns = [
     path("manage/notifications/", views.status, name="status"),
     path("manage/notifications/messages/<int:pk>/retry/", views.retry, name="retry"),
-    path("rounds/<slug:slug>/follow/", views.follow, name="follow"),
-    path("rounds/<slug:slug>/unfollow/", views.unfollow, name="unfollow"),
     path("notifications/", views.preferences, name="preferences"),
     path("notifications/off/<str:token>/", views.opt_out, name="opt_out"),
 ]

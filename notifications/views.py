@@ -1,5 +1,5 @@
-"""Pages of notifications: the status page for program admins, following a round, choosing
-which optional messages to receive, and the one-click opt-out link of an email."""
+"""Pages of notifications: the status page for program admins, choosing which optional
+messages to receive, and the one-click opt-out link of an email."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,20 +7,18 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from notifications import services
 from notifications.forms import PreferencesForm
 from notifications.heartbeats import stale_after
-from notifications.models import RoundFollow
 from notifications.permissions import (
     message_for_program_admin,
     opt_out_for_token,
     require_program_admin,
-    round_for_following,
 )
+from notifications.registry import preferences_sections
 from notifications.status import outbox_status
 
 
@@ -50,31 +48,6 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("notifications:status")
 
 
-def _back(request: HttpRequest, round_) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(round_.get_absolute_url())
-
-
-@require_POST
-@login_required
-def follow(request: HttpRequest, slug: str) -> HttpResponse:
-    round_ = round_for_following(slug)
-    services.round_follow(user=request.user, round_=round_)
-    messages.success(request, f"You follow {round_.name}: its deadlines will reach you by email.")
-    return _back(request, round_)
-
-
-@require_POST
-@login_required
-def unfollow(request: HttpRequest, slug: str) -> HttpResponse:
-    round_ = round_for_following(slug)
-    services.round_unfollow(user=request.user, round_=round_)
-    messages.success(request, f"You no longer follow {round_.name}.")
-    return _back(request, round_)
-
-
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
     """The viewer's own choices; no URL names anyone else's, so there is nothing to guard."""
@@ -83,12 +56,9 @@ def preferences(request: HttpRequest) -> HttpResponse:
         services.preferences_update(user=request.user, enabled=form.enabled())
         messages.success(request, "Your email choices are saved.")
         return redirect("notifications:preferences")
-    follows = (
-        RoundFollow.objects.filter(user=request.user, following=True)
-        .select_related("round")
-        .order_by("round__name")
-    )
-    return render(request, "notifications/preferences.html", {"form": form, "follows": follows})
+    # Other apps' parts of the page (the rounds one follows), found through the registry.
+    sections = [section(request) for section in preferences_sections()]
+    return render(request, "notifications/preferences.html", {"form": form, "sections": sections})
 
 
 # Mail clients' own unsubscribe button (RFC 8058) POSTs here without a CSRF token; the signed

@@ -20,6 +20,7 @@ __all__ = [
     "Participation",
     "Program",
     "Round",
+    "RoundFollow",
     "RuleSet",
 ]
 
@@ -338,3 +339,27 @@ class Invitation(models.Model):
 
     def is_open(self, now: datetime) -> bool:
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
+
+
+class RoundFollow(models.Model):
+    """A person following a round (its deadlines reach them), or explicitly not following it.
+
+    Active org admins and mentors of a round follow it without a row; `following=False`
+    records that one of them unfollowed, which overrides that.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="round_follows"
+    )
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="follows")
+    following = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "round"], name="round_follow_once"),
+        ]
+
+    def __str__(self) -> str:
+        verb = "follows" if self.following else "unfollowed"
+        return f"{self.user_id} {verb} round {self.round_id}"

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from people.models import User
 from programs.models import Invitation, Membership, Participation, Program, Round, hash_token
+from programs.roles import roles_in
 
 
 def is_program_admin(user: User) -> bool:
@@ -34,20 +35,15 @@ def round_for_public(slug: str) -> Round:
     return get_object_or_404(Round.objects.select_related("program", "rules"), slug=slug)
 
 
+def round_for_following(user: User, slug: str) -> Round:
+    """Rounds are public: any signed-in person may follow one; only existence is checked."""
+    return round_for_public(slug)
+
+
 def round_for_program_admin(user: User, round_slug: str) -> Round:
     round_ = get_object_or_404(Round.objects.select_related("program", "rules"), slug=round_slug)
     require_program_admin(user)
     return round_
-
-
-def active_roles(user: User, participation: Participation) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    return set(
-        Membership.objects.active()
-        .filter(participation=participation, user=user)
-        .values_list("role", flat=True)
-    )
 
 
 def _participation(round_slug: str, org_slug: str) -> Participation:
@@ -69,12 +65,10 @@ def participation_for_program_admin(user: User, round_slug: str, org_slug: str) 
 def participation_for_org_admin(user: User, round_slug: str, org_slug: str) -> Participation:
     """Org admins and program admins act; the organization's mentors may look (403)."""
     participation = _participation(round_slug, org_slug)
-    if is_program_admin(user):
+    roles = roles_in(user, participation)
+    if roles.program_admin or roles.org_admin:
         return participation
-    roles = active_roles(user, participation)
-    if Membership.Role.ORG_ADMIN in roles:
-        return participation
-    if roles:
+    if roles.member:
         raise PermissionDenied("Only the organization's admins may do this.")
     raise Http404
 
@@ -82,7 +76,8 @@ def participation_for_org_admin(user: User, round_slug: str, org_slug: str) -> P
 def participation_for_member(user: User, round_slug: str, org_slug: str) -> Participation:
     """Pages for the organization's own people: its admins, mentors, and program admins."""
     participation = _participation(round_slug, org_slug)
-    if is_program_admin(user) or active_roles(user, participation):
+    roles = roles_in(user, participation)
+    if roles.program_admin or roles.member:
         return participation
     raise Http404
 
@@ -92,7 +87,8 @@ def participation_for_public(user: User, round_slug: str, org_slug: str) -> Part
     participation = _participation(round_slug, org_slug)
     if participation.status == Participation.Status.ACCEPTED:
         return participation
-    if is_program_admin(user) or active_roles(user, participation):
+    roles = roles_in(user, participation)
+    if roles.program_admin or roles.member:
         return participation
     raise Http404
 
@@ -115,12 +111,10 @@ def membership_for_ending(
     membership.participation = participation
     if membership.user_id == user.pk and membership.status == Membership.Status.ACTIVE:
         return membership
-    if is_program_admin(user):
+    roles = roles_in(user, participation)
+    if roles.program_admin or roles.org_admin:
         return membership
-    roles = active_roles(user, participation)
-    if Membership.Role.ORG_ADMIN in roles:
-        return membership
-    if roles:
+    if roles.member:
         raise PermissionDenied("Only the organization's admins may remove people.")
     raise Http404
 

@@ -13,7 +13,8 @@ Notices
 - org admins: their organization accepted or rejected;
 - the inviter: their invitation accepted.
 
-Each kind has its templates in templates/emails/<kind>-subject.txt, -body.txt, -body.html.
+Each kind has its templates in templates/programs/emails/<kind>-subject.txt, -body.txt,
+-body.html.
 """
 
 import zoneinfo
@@ -22,10 +23,17 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from notifications.follows import followers
 from notifications.links import site_url
 from notifications.recipients import program_admins
-from notifications.registry import Due, deadline_key, deadline_windows, kind, reminder
+from notifications.registry import (
+    Due,
+    deadline_key,
+    deadline_windows,
+    kind,
+    preferences_section,
+    reminder,
+)
+from programs.follows import followers, rounds_followed_section
 from programs.models import Invitation, Membership, Participation, Round
 from programs.timeline import MILESTONES
 
@@ -33,23 +41,38 @@ ORG_APPLICATION_DEADLINE = kind(
     "org_application_deadline",
     label="Reminders to submit your organization's application",
     optional=False,
+    app="programs",
 )
 INVITATION_OPEN = kind(
-    "invitation_open", label="Reminders of invitations you sent that are unanswered", optional=True
+    "invitation_open",
+    label="Reminders of invitations you sent that are unanswered",
+    optional=True,
+    app="programs",
 )
-ROUND_DEADLINE = kind("round_deadline", label="Deadlines of the rounds you follow", optional=True)
+ROUND_DEADLINE = kind(
+    "round_deadline", label="Deadlines of the rounds you follow", optional=True, app="programs"
+)
 PROGRAM_ADMIN_DIGEST = kind(
-    "program_admin_digest", label="The program admins' daily digest", optional=True
+    "program_admin_digest", label="The program admins' daily digest", optional=True, app="programs"
 )
 PARTICIPATION_ACCEPTED = kind(
-    "participation_accepted", label="Your organization accepted into a round", optional=False
+    "participation_accepted",
+    label="Your organization accepted into a round",
+    optional=False,
+    app="programs",
 )
 PARTICIPATION_REJECTED = kind(
-    "participation_rejected", label="Your organization not accepted into a round", optional=False
+    "participation_rejected",
+    label="Your organization not accepted into a round",
+    optional=False,
+    app="programs",
 )
 INVITATION_ACCEPTED = kind(
-    "invitation_accepted", label="Invitations you sent, accepted", optional=True
+    "invitation_accepted", label="Invitations you sent, accepted", optional=True, app="programs"
 )
+
+# The email choices page lists the rounds a person follows, each with its Unfollow button.
+preferences_section(rounds_followed_section)
 
 # An invitation unanswered this long earns its sender a reminder.
 INVITATION_REMINDER_AFTER = timedelta(days=3)

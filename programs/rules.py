@@ -10,7 +10,10 @@ class MissingEvaluation(models.TextChoices):
     ADMIN_DECIDES = "admin_decides", "A program admin decides"
 
 
-class Milestone(models.TextChoices):
+class StipendMilestone(models.TextChoices):
+    """When a share of an intern's stipend is paid (not a date of the round's timeline: those
+    are programs.timeline.Milestone)."""
+
     START = "start", "Start of coding"
     MIDTERM = "midterm", "Passed midterm evaluation"
     FINAL = "final", "Passed final evaluation"
@@ -31,10 +34,10 @@ def validate_stipend_split(value) -> None:
     for part in value:
         if not isinstance(part, dict) or set(part) != {"milestone", "percent"}:
             raise ValidationError('Each part is {"milestone": ..., "percent": ...}.')
-        if part["milestone"] not in Milestone.values:
+        if part["milestone"] not in StipendMilestone.values:
             raise ValidationError(
                 f"Unknown milestone {part['milestone']!r}; use one of "
-                f"{', '.join(Milestone.values)}."
+                f"{', '.join(StipendMilestone.values)}."
             )
         if part["milestone"] in seen:
             raise ValidationError(f"Milestone {part['milestone']!r} is listed twice.")

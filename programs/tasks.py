@@ -1,4 +1,7 @@
-"""Celery tasks of programs: a few lines each, load by id, call a service."""
+"""Celery tasks of programs: a few lines each, load by id, call a service.
+
+The top of the app: services that start a task import this module, and the work a task calls
+lives in modules that start none (programs.services.invitation_email), so nothing loops."""
 
 import smtplib
 
@@ -6,7 +9,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from programs.models import Invitation
-from programs.services.memberships import send_invitation_email
+from programs.services.invitation_email import send_invitation_email
 
 
 @shared_task(bind=True, max_retries=5)

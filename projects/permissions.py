@@ -1,9 +1,11 @@
 """Who may see, write, review or discuss a project idea: the only place that decides.
 
 - Published ideas (approved, organization accepted, round's ideas date come) are public.
-- Any other idea is private to its mentors, the organization's admins and program admins, and
-  to the applicant who proposed it (a custom idea). A custom idea awaiting a mentor is also
-  shown to the organization's mentors, who may adopt it. Everyone else gets 404.
+- Any other idea is private to its mentors while their mentor role is active (one who left
+  or was removed stays named on it but no longer reads it), the organization's admins and
+  program admins, and to the applicant who proposed it (a custom idea). A custom idea
+  awaiting a mentor is also shown to the organization's mentors, who may adopt it. Everyone
+  else gets 404.
 - Only the idea's mentors and the org admins edit it; only org admins who are not among its
   mentors review it. People who can see an idea but not do the thing get 403.
 - Organization-level pages (writing a new idea, the review queue, importing a page): people
@@ -19,12 +21,54 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from people.models import User
-from programs.models import Membership, Participation
-from programs.permissions import active_roles, is_program_admin, participation_for_public
+from programs.models import Participation
+from programs.permissions import participation_for_public
+from programs.roles import Roles, roles_in
 from projects.models import IdeaComment, ProjectIdea
 
-ORG_ADMIN = Membership.Role.ORG_ADMIN
-MENTOR = Membership.Role.MENTOR
+# --- The rules, each stated once --------------------------------------------------------------
+# The helpers below (views) and the services (projects.services) both decide with these, from
+# the same `roles_in`, which asks the database once per request.
+
+
+def may_see_all_ideas(roles: Roles) -> bool:
+    """Every idea of the organization, in any state: its org admins and program admins."""
+    return roles.program_admin or roles.org_admin
+
+
+def may_edit(roles: Roles, *, mentors_it: bool) -> bool:
+    """The organization's admins write any idea; its mentors write the ones they mentor while
+    their mentor role is active."""
+    return roles.org_admin or (roles.mentor and mentors_it)
+
+
+def may_review(roles: Roles, *, mentors_it: bool) -> bool:
+    """Org admins review, never an idea they mentor themselves."""
+    return roles.org_admin and not mentors_it
+
+
+def may_author(roles: Roles) -> bool:
+    """Writing new ideas, adopting a custom idea: the organization's mentors and admins."""
+    return roles.org_admin or roles.mentor
+
+
+def may_run_ideas(roles: Roles) -> bool:
+    """The review queue, the approval rule, importing a page: the organization's admins."""
+    return roles.org_admin
+
+
+def may_import_ideas(roles: Roles) -> bool:
+    """Importing a wiki page of ideas: org admins (the page); program admins too, only from the
+    `ideas_import` command, since the page is the organization's own (see below)."""
+    return roles.program_admin or may_run_ideas(roles)
+
+
+def may_write_notes(roles: Roles) -> bool:
+    """The organization's private notes: its active org admins and mentors, program admins."""
+    return roles.program_admin or may_author(roles)
+
+
+# --- Access helpers -------------------------------------------------------------------------
 
 
 def _ideas_of(participation: Participation) -> QuerySet[ProjectIdea]:
@@ -36,16 +80,16 @@ def _ideas_of(participation: Participation) -> QuerySet[ProjectIdea]:
 def visible_ideas(user: User, participation: Participation) -> QuerySet[ProjectIdea]:
     """The ideas of one participation this person may see, as one query."""
     ideas = _ideas_of(participation)
-    if is_program_admin(user):
-        return ideas
-    roles = active_roles(user, participation)
-    if ORG_ADMIN in roles:
+    roles = roles_in(user, participation)
+    if may_see_all_ideas(roles):
         return ideas
     visible = Q(pk__in=ProjectIdea.objects.published(timezone.now()).values("pk"))
     if user.is_authenticated:
-        visible |= Q(mentors__user=user) | Q(proposed_by=user)
-        if MENTOR in roles:
-            visible |= Q(status=ProjectIdea.Status.PROPOSED)
+        visible |= Q(proposed_by=user)
+    if roles.mentor:
+        # Access follows the active role: a mentor who left or was removed stays named on the
+        # ideas they co-mentored, but no longer reads the unpublished ones.
+        visible |= Q(mentors__user=user) | Q(status=ProjectIdea.Status.PROPOSED)
     return ideas.filter(visible).distinct()
 
 
@@ -58,17 +102,10 @@ def is_idea_mentor(user: User, idea: ProjectIdea) -> bool:
     return user.is_authenticated and idea.mentors.filter(user=user).exists()
 
 
-def may_edit(roles: set[str], *, mentors_it: bool) -> bool:
-    """The one rule for writing an idea: the organization's admins write any idea; its
-    mentors write the ones they mentor while their mentor role is active."""
-    return ORG_ADMIN in roles or (MENTOR in roles and mentors_it)
-
-
 def idea_for_edit(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
     """Its mentors and the org admins write; others who can see it get 403."""
     idea = idea_for_view(user, round_slug, org_slug, idea_slug)
-    roles = active_roles(user, idea.participation)
-    if may_edit(roles, mentors_it=is_idea_mentor(user, idea)):
+    if may_edit(roles_in(user, idea.participation), mentors_it=is_idea_mentor(user, idea)):
         return idea
     raise PermissionDenied("Only the idea's mentors and the organization's admins edit it.")
 
@@ -76,9 +113,10 @@ def idea_for_edit(user: User, round_slug: str, org_slug: str, idea_slug: str) ->
 def idea_for_review(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:
     """Org admins review, never an idea they mentor themselves."""
     idea = idea_for_view(user, round_slug, org_slug, idea_slug)
-    if ORG_ADMIN not in active_roles(user, idea.participation):
+    roles = roles_in(user, idea.participation)
+    if not roles.org_admin:
         raise PermissionDenied("Only the organization's admins review ideas.")
-    if is_idea_mentor(user, idea):
+    if not may_review(roles, mentors_it=is_idea_mentor(user, idea)):
         raise PermissionDenied("You mentor this idea, so another org admin must review it.")
     return idea
 
@@ -86,9 +124,10 @@ def idea_for_review(user: User, round_slug: str, org_slug: str, idea_slug: str) 
 def participation_for_authoring(user: User, round_slug: str, org_slug: str) -> Participation:
     """Writing new ideas (or importing a page): the organization's mentors and admins."""
     participation = participation_for_public(user, round_slug, org_slug)
-    if active_roles(user, participation) & {ORG_ADMIN, MENTOR}:
+    roles = roles_in(user, participation)
+    if may_author(roles):
         return participation
-    if is_program_admin(user):
+    if roles.program_admin:
         raise PermissionDenied("Only the organization's mentors and admins write its ideas.")
     raise Http404
 
@@ -96,24 +135,15 @@ def participation_for_authoring(user: User, round_slug: str, org_slug: str) -> P
 def participation_for_idea_admin(user: User, round_slug: str, org_slug: str) -> Participation:
     """The review queue, the approval rule and importing a page: org admins only."""
     participation = participation_for_public(user, round_slug, org_slug)
-    if ORG_ADMIN in active_roles(user, participation):
+    roles = roles_in(user, participation)
+    if may_run_ideas(roles):
         return participation
-    if is_program_admin(user) or active_roles(user, participation):
+    if roles.program_admin or roles.member:
         raise PermissionDenied("Only the organization's admins do this.")
     raise Http404
 
 
 # --- Discussion and custom ideas (what applicants see) -----------------------------------------
-
-
-def may_write_notes(user: User, participation: Participation) -> bool:
-    """The organization's private notes: its active org admins and mentors, and program admins."""
-    return is_program_admin(user) or bool(active_roles(user, participation) & {ORG_ADMIN, MENTOR})
-
-
-def may_adopt(user: User, participation: Participation) -> bool:
-    """Adopting a custom idea makes one its mentor: the organization's mentors and admins."""
-    return bool(active_roles(user, participation) & {ORG_ADMIN, MENTOR})
 
 
 def idea_for_comment(
@@ -124,7 +154,7 @@ def idea_for_comment(
     others who can see the idea)."""
     idea = idea_for_view(user, round_slug, org_slug, idea_slug)
     if visibility == IdeaComment.Visibility.ORGANIZATION and not may_write_notes(
-        user, idea.participation
+        roles_in(user, idea.participation)
     ):
         raise PermissionDenied("Only the organization's mentors and admins read and write notes.")
     return idea
@@ -134,7 +164,7 @@ def participation_for_custom_idea(user: User, round_slug: str, org_slug: str) ->
     """Applicants propose ideas of their own to an accepted organization; its own mentors
     and admins write ideas with the idea form instead (403)."""
     participation = participation_for_public(user, round_slug, org_slug)
-    if active_roles(user, participation):
+    if roles_in(user, participation).member:
         raise PermissionDenied(
             "You take part in this organization: write an idea with the idea form instead."
         )
@@ -147,15 +177,15 @@ def idea_for_adopt(user: User, round_slug: str, org_slug: str, idea_slug: str) -
     """A custom idea is adopted by a mentor or org admin of its organization; others who can
     see it (its proposer, program admins) get 403."""
     idea = idea_for_view(user, round_slug, org_slug, idea_slug)
-    if not may_adopt(user, idea.participation):
+    if not may_author(roles_in(user, idea.participation)):
         raise PermissionDenied("Only the organization's mentors and admins adopt ideas.")
     return idea
 
 
 @dataclass(frozen=True)
 class IdeaAbilities:
-    """What the viewer of an idea page may do there, mirroring the helpers above, so the page
-    offers exactly the buttons whose views would let the person through."""
+    """What the viewer of an idea page may do there, by the rules above, so the page offers
+    exactly the buttons whose views would let the person through."""
 
     edit: bool
     review: bool
@@ -164,17 +194,13 @@ class IdeaAbilities:
 
 
 def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
-    """One roles query; the idea's mentors are read from its prefetched rows when present."""
-    roles = active_roles(user, idea.participation)
+    """The roles known from the access check; the idea's mentors are read from its prefetched
+    rows when present."""
+    roles = roles_in(user, idea.participation)
     mentors_it = user.is_authenticated and any(m.user_id == user.pk for m in idea.mentors.all())
     return IdeaAbilities(
         edit=may_edit(roles, mentors_it=mentors_it),
-        review=ORG_ADMIN in roles and not mentors_it,
-        write_notes=is_program_admin(user) or bool(roles & {ORG_ADMIN, MENTOR}),
-        adopt=idea.status == ProjectIdea.Status.PROPOSED and bool(roles & {ORG_ADMIN, MENTOR}),
+        review=may_review(roles, mentors_it=mentors_it),
+        write_notes=may_write_notes(roles),
+        adopt=idea.status == ProjectIdea.Status.PROPOSED and may_author(roles),
     )
-
-
-def may_review_ideas(user: User, participation: Participation) -> bool:
-    """Whether to offer the review queue: the organization's active org admins."""
-    return ORG_ADMIN in active_roles(user, participation)

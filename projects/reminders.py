@@ -16,7 +16,7 @@ Notices
 - mentors: their idea approved, sent back for changes or rejected, with the reviewer's words.
 
 Every reminder makes the same few queries however many ideas there are. Each kind has its
-templates in templates/emails/<kind>-subject.txt, -body.txt, -body.html.
+templates in templates/projects/emails/<kind>-subject.txt, -body.txt, -body.html.
 """
 
 from collections import defaultdict
@@ -37,21 +37,33 @@ ORG_ADMIN = Membership.Role.ORG_ADMIN
 MENTOR = Membership.Role.MENTOR
 
 IDEA_REVIEW_WAITING = kind(
-    "idea_review_waiting", label="Reminders of ideas waiting for your review", optional=False
+    "idea_review_waiting",
+    label="Reminders of ideas waiting for your review",
+    optional=False,
+    app="projects",
 )
 IDEA_DRAFTS_DUE = kind(
-    "idea_drafts_due", label="Reminders to submit your draft ideas", optional=False
+    "idea_drafts_due", label="Reminders to submit your draft ideas", optional=False, app="projects"
 )
-IDEA_APPROVED = kind("idea_approved", label="Your ideas approved", optional=False)
+IDEA_APPROVED = kind("idea_approved", label="Your ideas approved", optional=False, app="projects")
 IDEA_CHANGES_REQUESTED = kind(
-    "idea_changes_requested", label="Your ideas sent back for changes", optional=False
+    "idea_changes_requested",
+    label="Your ideas sent back for changes",
+    optional=False,
+    app="projects",
 )
-IDEA_REJECTED = kind("idea_rejected", label="Your ideas rejected", optional=False)
+IDEA_REJECTED = kind("idea_rejected", label="Your ideas rejected", optional=False, app="projects")
 IDEA_QUESTION = kind(
-    "idea_question", label="New public questions on the ideas you mentor", optional=True
+    "idea_question",
+    label="New public questions on the ideas you mentor",
+    optional=True,
+    app="projects",
 )
 IDEA_CUSTOM_PROPOSED = kind(
-    "idea_custom_proposed", label="Ideas applicants propose to your organization", optional=True
+    "idea_custom_proposed",
+    label="Ideas applicants propose to your organization",
+    optional=True,
+    app="projects",
 )
 
 # An idea waiting this long for review earns each org admin who owes a verdict a reminder.

@@ -1,4 +1,5 @@
-"""`{{ moment|when }}`: a date and time in the viewer's zone, with the zone named.
+"""`{{ moment|when }}`: a date and time in the viewer's zone, with the zone named
+(`when_text` writes the same words without HTML, for emails).
 
 Added to the template builtins, so every template can use it without `{% load %}`.
 """
@@ -37,6 +38,20 @@ def when_date(moment: datetime | None) -> str:
     return format_html(
         '<time datetime="{}">{}</time>', moment.isoformat(), local.strftime("%d %b %Y")
     )
+
+
+@register.filter
+def when_text(moment: datetime | None) -> str:
+    """For emails: the `when` filter's words without its HTML. "Tue 20 Mar 2027, 19:00 CET
+    (Europe/Berlin)": in the zone active while the message is rendered (the recipient's), with
+    the zone named twice, since abbreviations such as "IST" mean different places ("Sat 20 Mar
+    2027, 18:00 UTC" for UTC itself)."""
+    if moment is None:
+        return ""
+    zone = timezone.get_current_timezone_name()
+    named = moment_text(moment)
+    # "UTC (UTC)" says nothing twice; "IST (Asia/Kolkata)" tells India from Ireland.
+    return named if named.endswith(f" {zone}") else f"{named} ({zone})"
 
 
 @register.simple_tag(takes_context=True)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from programs import timeline
 from programs.forms.widgets import LocalDateTimeInput
 from programs.models import Round
-from programs.rules import Milestone, RuleSet, validate_stipend_split
+from programs.rules import RuleSet, StipendMilestone, validate_stipend_split
 
 # Slugs that would collide with the fixed addresses under /manage/rounds/.
 RESERVED_ROUND_SLUGS = {"new"}
@@ -106,7 +106,7 @@ class StipendSplitField(forms.JSONField):
             "help_text",
             "One line per payment: the milestone and its share of the stipend, adding up to "
             '100. For example {"milestone": "midterm", "percent": 45}. Milestones: '
-            + ", ".join(f"{value} ({label.lower()})" for value, label in Milestone.choices)
+            + ", ".join(f"{value} ({label.lower()})" for value, label in StipendMilestone.choices)
             + ".",
         )
         super().__init__(**kwargs)

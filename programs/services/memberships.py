@@ -6,22 +6,19 @@ it with one conditional UPDATE, so two clicks or two tabs can never use it twice
 
 import logging
 import secrets
-import zoneinfo
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from notifications.outbox import enqueue_dues
 from people.models import User
-from programs import reminders
+from programs import reminders, tasks
 from programs.models import Invitation, Membership, Participation, hash_token
 
 logger = logging.getLogger(__name__)
@@ -108,33 +105,9 @@ def invitation_create(
     # After commit: a rolled-back invitation must not reach anyone's inbox. A worker sends it
     # and retries a failing mail server; robust, so a broker outage is logged instead of
     # turning a saved invitation into an error page (the org admin can revoke and re-invite).
-    from programs.tasks import send_invitation  # tasks import this module
-
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, link), robust=True)
+    transaction.on_commit(lambda: tasks.send_invitation.delay(invitation.pk, link), robust=True)
     logger.info("%s invited %s as %s to participation %s", by.pk, email, role, participation.pk)
     return IssuedInvitation(invitation=invitation, link=link)
-
-
-def send_invitation_email(*, invitation: Invitation, link: str) -> None:
-    """Render the subject/text/html templates and send. Dates are in the invitee's zone when
-    they already have an account under that address, else in UTC (named either way)."""
-    invitee = User.objects.filter(email__iexact=invitation.email).only("timezone").first()
-    zone = zoneinfo.ZoneInfo(invitee.timezone if invitee else "UTC")
-    context = {
-        "invitation": invitation,
-        "participation": invitation.participation,
-        "link": link,
-        "site_url": settings.SITE_URL,
-    }
-    with timezone.override(zone):
-        subject = render_to_string("programs/email/invitation-subject.txt", context)
-        text = render_to_string("programs/email/invitation-body.txt", context)
-        html = render_to_string("programs/email/invitation-body.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, to=[invitation.email]
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @transaction.atomic

@@ -4,8 +4,7 @@ Applicants read these sentences to decide whether to apply; they are written for
 for the program admins who edit the numbers.
 """
 
-from programs.rules import Milestone as StipendMilestone
-from programs.rules import MissingEvaluation, RuleSet
+from programs.rules import MissingEvaluation, RuleSet, StipendMilestone
 
 # How each stipend milestone reads inside a sentence ("45% on passing the midterm evaluation").
 _STIPEND_WHEN = {

@@ -16,6 +16,8 @@ from django.utils import timezone
 from people.dates import moment_for
 from people.models import User
 from programs.models import Participation
+from programs.roles import roles_in
+from projects import permissions
 from projects.models import IdeaMentor, ProjectIdea
 from projects.services.ideas import insert_with_unique_slug, lock, move, record_event
 
@@ -78,7 +80,7 @@ def custom_idea_propose(
 
 @transaction.atomic
 def idea_adopt(*, idea: ProjectIdea, by: User, now: datetime | None = None) -> ProjectIdea:
-    """A mentor or org admin takes on a custom idea (the caller checked the role).
+    """A mentor or org admin takes on a custom idea (by the rule the adopt page checks too).
 
     1. Lock the idea and refuse it unless it still waits for a mentor: two mentors pressing
        "Adopt" at once make one mentor, and the second is told who was first.
@@ -87,6 +89,8 @@ def idea_adopt(*, idea: ProjectIdea, by: User, now: datetime | None = None) -> P
     """
     now = now or timezone.now()
     locked = lock(idea)
+    if not permissions.may_author(roles_in(by, idea.participation)):
+        raise ValidationError("Only the organization's mentors and admins adopt ideas.")
     if locked.status != ProjectIdea.Status.PROPOSED:
         adopter = locked.mentors.select_related("user").first()
         if adopter is not None:

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from people.dates import moment_for
 from people.models import User
+from programs.roles import roles_in
+from projects import permissions
 from projects.models import IdeaComment, ProjectIdea
 
 BODY_MAX = 10_000
@@ -27,9 +29,11 @@ def comment_post(
     visibility: str,
     now: datetime | None = None,
 ) -> IdeaComment:
-    """Add one comment. The caller has checked who may post (projects.permissions).
+    """Add one comment. The page checked who may see the idea; the organization's notes are
+    checked again here, by the same rule.
 
-    1. Refuse an empty or overlong body and an unknown visibility.
+    1. Refuse an empty or overlong body, an unknown visibility, and a note by someone who may
+       not write the organization's notes.
     2. Refuse a public question before the idea is published: until then only the
        organization's notes are open, so no applicant is answered ahead of the others.
     3. Write the row.
@@ -42,6 +46,10 @@ def comment_post(
         raise ValidationError(f"A comment is at most {BODY_MAX:,} characters.")
     if visibility not in IdeaComment.Visibility.values:
         raise ValidationError(f"Unknown thread: {visibility!r}.")
+    if visibility == IdeaComment.Visibility.ORGANIZATION and not permissions.may_write_notes(
+        roles_in(author, idea.participation)
+    ):
+        raise ValidationError("Only the organization's mentors and admins write its notes.")
     if visibility == IdeaComment.Visibility.PUBLIC and not idea.is_published_at(now):
         raise ValidationError(_not_open_yet(idea, author, now))
     return IdeaComment.objects.create(idea=idea, author=author, body=body, visibility=visibility)

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from people.dates import moment_for
 from people.models import User
 from programs.models import Membership, Participation
-from programs.permissions import active_roles
+from programs.roles import roles_in
 from projects import permissions
 from projects.models import IdeaEvent, IdeaMentor, ProjectIdea, Tag
 from projects.services.tags import clean_names, tag_slug, tags_for
@@ -132,11 +132,11 @@ def _status_phrase(idea: ProjectIdea) -> str:
 def _require_writer(*, participation: Participation, by: User, idea: ProjectIdea | None) -> bool:
     """The organization's admins write any idea, its mentors their own (or a new one).
     Returns whether the writer is an org admin."""
-    roles = active_roles(by, participation)
+    roles = roles_in(by, participation)
     mentors_it = idea is None or idea.mentors.filter(user=by).exists()  # a new idea: its writer
     if not permissions.may_edit(roles, mentors_it=mentors_it):
         raise ValidationError("Only the idea's mentors and the organization's admins change it.")
-    return ORG_ADMIN in roles
+    return roles.org_admin
 
 
 def _check_mentors(

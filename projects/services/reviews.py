@@ -20,8 +20,8 @@ from django.utils import timezone
 from notifications.outbox import enqueue_dues
 from people.models import User
 from programs.models import Membership, Participation
-from programs.permissions import active_roles
-from projects import reminders
+from programs.roles import roles_in
+from projects import permissions, reminders
 from projects.models import IdeaMentor, IdeaReview, ProjectIdea
 from projects.services.ideas import lock, move
 
@@ -125,9 +125,10 @@ def idea_review(
         pk=locked.participation_id
     )
     locked.participation = participation
-    if Membership.Role.ORG_ADMIN not in active_roles(reviewer, participation):
+    roles = roles_in(reviewer, participation)
+    if not roles.org_admin:
         raise ValidationError("Only the organization's admins review its ideas.")
-    if locked.mentors.filter(user=reviewer).exists():
+    if not permissions.may_review(roles, mentors_it=locked.mentors.filter(user=reviewer).exists()):
         raise ValidationError("You mentor this idea, so another org admin must review it.")
     if locked.status != Status.SUBMITTED:
         raise ValidationError(
@@ -191,7 +192,7 @@ def approval_rule_set(
 ) -> list[ProjectIdea]:
     """Set how many approvals an idea needs; ideas waiting for review that meet the new rule
     are approved at once (their approvers need not come back). Returns those ideas."""
-    if Membership.Role.ORG_ADMIN not in active_roles(by, participation):
+    if not permissions.may_run_ideas(roles_in(by, participation)):
         raise ValidationError("Only the organization's admins set its approval rule.")
     if not 1 <= approvals_required <= APPROVALS_MAX:
         raise ValidationError(f"An idea needs between 1 and {APPROVALS_MAX} approvals.")

@@ -25,7 +25,8 @@ from django.db.models.functions import Lower
 
 from people.models import User
 from programs.models import Membership, Participation
-from programs.permissions import active_roles, is_program_admin
+from programs.roles import roles_in
+from projects import permissions
 from projects.models import MAX_HOURS, MIN_HOURS, IdeaMentor, ProjectIdea, Tag
 from projects.services.ideas import record_event, unique_slug
 from projects.services.tags import clean_names, tags_for
@@ -248,9 +249,7 @@ def ideas_import(*, participation: Participation, text: str, by: User | None) ->
     `by` is the importing org admin (or program admin); None for a management command run
     without --as, in which case the ideas have no creator.
     """
-    if by is not None and not (
-        is_program_admin(by) or Membership.Role.ORG_ADMIN in active_roles(by, participation)
-    ):
+    if by is not None and not permissions.may_import_ideas(roles_in(by, participation)):
         raise ValidationError("Only the organization's admins import ideas.")
     # Imports into one participation take turns, so two cannot both create the same title.
     Participation.objects.select_for_update().filter(pk=participation.pk).first()

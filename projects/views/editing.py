@@ -13,8 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from programs.models import Membership, Participation
-from programs.permissions import active_roles
+from programs.models import Participation
+from programs.roles import roles_in
 from programs.views.outcome import perform
 from projects import permissions
 from projects.forms.idea import IdeaForm
@@ -212,6 +212,6 @@ def my_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespon
             "round": participation.round,
             "organization": participation.organization,
             "ideas": ideas,
-            "is_org_admin": Membership.Role.ORG_ADMIN in active_roles(request.user, participation),
+            "is_org_admin": roles_in(request.user, participation).org_admin,
         },
     )

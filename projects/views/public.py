@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from programs.models import Participation, Round
 from programs.permissions import round_for_public
+from programs.roles import roles_in
 from programs.timeline import Phase
 from projects import permissions
 from projects.filters import IdeaFilter
@@ -92,6 +93,7 @@ def round_ideas(request: HttpRequest, round_slug: str) -> HttpResponse:
 def org_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     now = timezone.now()
     participation = permissions.participation_for_public(request.user, round_slug, org_slug)
+    roles = roles_in(request.user, participation)
     round_ = participation.round
     ideas = with_list_details(permissions.visible_ideas(request.user, participation)).order_by(
         *ORG_ORDER
@@ -111,8 +113,8 @@ def org_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
         "filtered": _is_filtered(request),
         "filter_query": _filter_query(request),
         "before_ideas_date": now < round_.ideas_published,
-        "can_adopt": permissions.may_adopt(request.user, participation),
-        "can_review": permissions.may_review_ideas(request.user, participation),
+        "can_adopt": permissions.may_author(roles),
+        "can_review": permissions.may_run_ideas(roles),
         "in_application_period": round_.phase_at(now) == Phase.APPLICATIONS,
     }
     return render(request, "projects/public/org_ideas.html", context)

@@ -7,8 +7,9 @@ signed-in people (allowed) and anonymous people (sent to log in).
 import pytest
 from django.urls import reverse
 
-from notifications.models import NotificationPreference, RoundFollow
+from notifications.models import NotificationPreference
 from notifications.registry import optional_kinds
+from programs.models import RoundFollow
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_it_lists_the_rounds_followed_with_an_unfollow_button(client, applicant,
     client.force_login(applicant)
     page = client.get(URL).content.decode()
     assert round_.name in page
-    assert reverse("notifications:unfollow", args=[round_.slug]) in page
+    assert reverse("programs:round_unfollow", args=[round_.slug]) in page
 
 
 def test_the_profile_page_links_to_it(client, applicant):

@@ -11,7 +11,7 @@ from notifications import registry
 
 def test_registering_a_kind_again_the_same_way_is_harmless():
     again = registry.kind(
-        "round_deadline", label="Deadlines of the rounds you follow", optional=True
+        "round_deadline", label="Deadlines of the rounds you follow", optional=True, app="programs"
     )
     assert registry.get_kind("round_deadline") == again
 
@@ -27,10 +27,15 @@ def test_only_optional_kinds_can_be_turned_off():
     assert not names & {"org_application_deadline", "participation_accepted", "heartbeat_stale"}
 
 
-def test_every_registered_kind_has_its_three_templates():
-    for name in registry.kinds():
+def test_every_registered_kind_has_its_three_templates_in_its_apps_folder():
+    for kind in registry.kinds().values():
         for part in ("subject.txt", "body.txt", "body.html"):
-            assert get_template(f"emails/{name}-{part}")
+            assert get_template(f"{kind.app}/emails/{kind.name}-{part}")
+    assert registry.get_kind("round_deadline").template("body.txt") == (
+        "programs/emails/round_deadline-body.txt"
+    )
+    assert registry.get_kind("idea_approved").app == "projects"
+    assert registry.get_kind("heartbeat_stale").app == "notifications"
 
 
 def test_the_deadline_windows_hand_each_deadline_to_one_lead():

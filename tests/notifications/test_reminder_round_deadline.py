@@ -6,9 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from notifications.models import RoundFollow
 from notifications.sweep import due_now, sweep_once
-from programs.models import Membership, Participation
+from programs.models import Membership, Participation, RoundFollow
 from programs.reminders import round_deadline
 from tests.factories import MembershipFactory, ParticipationFactory
 from tests.notifications.conftest import ORG_DEADLINE, org_admin_of, person

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import time_machine
 
-from notifications.models import Heartbeat, RoundFollow
-from programs.models import Invitation, Membership, hash_token
+from notifications.models import Heartbeat
+from programs.models import Invitation, Membership, RoundFollow, hash_token
 from tests.notifications.conftest import ORG_DEADLINE, org_admin_of, person
 
 # Three days before the organization application deadline, 18:00 UTC: 07:00 has passed for

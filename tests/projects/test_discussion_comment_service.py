@@ -90,3 +90,13 @@ def test_a_note_may_be_written_on_a_draft(participation, mentor):
     comment = comment_post(idea=idea, author=mentor, body="Needs a second mentor.", visibility=NOTE)
 
     assert comment.visibility == NOTE
+
+
+@pytest.mark.parametrize("who", ["applicant", "outsider"])
+def test_a_note_by_someone_outside_the_organization_is_refused(participation, request, who):
+    idea = make_idea(participation)
+
+    with pytest.raises(ValidationError, match="Only the organization's mentors and admins"):
+        comment_post(idea=idea, author=request.getfixturevalue(who), body="Hi", visibility=NOTE)
+
+    assert not IdeaComment.objects.exists()

@@ -67,9 +67,9 @@ def test_its_queries_do_not_grow_with_ideas(
 ):
     _ideas_with_history(participation, mentor, ideas)
     client.force_login(mentor)
-    # Session, user, participation, roles (permission), roles (page), ideas with approvals,
-    # their co-mentors, their events.
-    with django_assert_num_queries(8):
+    # Session, user, participation, roles (once: the permission and the page read them), ideas
+    # with approvals, their co-mentors, their events.
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.status_code == 200
     assert response.content.decode().count('class="card"') == ideas

@@ -168,3 +168,15 @@ def test_anonymous_visitors_are_sent_to_log_in(client, waiting):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_the_page_and_the_verdict_ask_for_the_reviewers_roles_once(
+    client, waiting, org_admin, django_assert_num_queries
+):
+    """The view's access check and the service's own check read one answer per request (two
+    and three lookups before roles were kept for the request)."""
+    client.force_login(org_admin)
+    with django_assert_num_queries(11):
+        assert client.get(url(waiting)).status_code == 200
+    with django_assert_num_queries(28):
+        assert client.post(url(waiting), {"verdict": "approve"}).status_code == 302
