@@ -115,6 +115,15 @@ def invitation_create(
     return IssuedInvitation(invitation=invitation, link=link)
 
 
+def invitee_has_account(invitation: Invitation) -> bool:
+    """True if the invited address belongs to an account (its main or another verified
+    address): that person logs in to accept; anyone else signs up with it."""
+    email = invitation.email
+    return User.objects.filter(
+        Q(email__iexact=email) | Q(emailaddress__email__iexact=email, emailaddress__verified=True)
+    ).exists()
+
+
 def send_invitation_email(*, invitation: Invitation, link: str) -> None:
     """Render the subject/text/html templates and send. Dates are in the invitee's zone when
     they already have an account under that address, else in UTC (named either way)."""

@@ -2,6 +2,8 @@
 invitations and ending a role. Each view asks programs.permissions who may act, parses a
 form, calls a service and renders."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -252,7 +254,16 @@ def _gone(request: HttpRequest, invitation: Invitation, reason: str) -> HttpResp
     )
 
 
-@login_required
+def _entrance(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Someone without a session opened a working link: a person new to the site signs up
+    with the invited address filled in, anyone else logs in; both come back here (allauth
+    keeps `next` through sign-up and the email confirmation)."""
+    back = urlencode({"next": request.get_full_path()})
+    if membership_services.invitee_has_account(invitation):
+        return redirect(f"{reverse('account_login')}?{back}")
+    return redirect(f"{reverse('account_signup')}?{urlencode({'email': invitation.email})}&{back}")
+
+
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = permissions.invitation_for_token(request.user, token)
     participation = invitation.participation
@@ -261,6 +272,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     reason = membership_services.unavailable_reason(invitation)
     if reason:
         return _gone(request, invitation, reason)
+    if not request.user.is_authenticated:
+        return _entrance(request, invitation)
 
     form = AcceptInvitationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
