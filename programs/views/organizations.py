@@ -48,8 +48,11 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
     # A form posted a second after the deadline is still bound, so what was typed survives
     # and the service's refusal names the deadline.
     data = request.POST if request.method == "POST" else None
+    can_reapply = organizations.exists()
     choice = ApplyForm(data, organizations=organizations)
-    organization_form = OrganizationForm(data)
+    # With a choice of organizations the new one's fields are needed only when none is
+    # chosen: the browser must not demand them (it cannot know), the server decides below.
+    organization_form = OrganizationForm(data, use_required_attribute=not can_reapply)
     answers_form = ApplicationAnswersForm(data, instance=Participation(round=round_))
 
     if data is not None:
@@ -57,6 +60,12 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
         existing = choice.cleaned_data.get("organization")
         if existing is None:
             valid.append(organization_form.is_valid())
+            if can_reapply and not organization_form.is_valid():
+                choice.add_error(
+                    None,
+                    "Choose one of your organizations, or give the new organization's name "
+                    "and address below.",
+                )
         if all(valid):
             try:
                 participation = application_services.participation_apply(
@@ -87,7 +96,7 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
             "choice_form": choice,
             "organization_form": organization_form,
             "answers_form": answers_form,
-            "can_reapply": organizations.exists(),
+            "can_reapply": can_reapply,
         },
     )
 
