@@ -21,7 +21,7 @@ from programs.forms.organizations import (
     InvitationForm,
     OrganizationForm,
 )
-from programs.models import Invitation, Membership, Participation
+from programs.models import Invitation, Membership, MentorRequest, Participation
 from programs.services import applications as application_services
 from programs.services import memberships as membership_services
 from programs.timeline import Phase
@@ -110,6 +110,15 @@ def participation(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
         .order_by("user__display_name", "user__email")
     )
     own = [m for m in people if m.user_id == request.user.pk]
+    is_mentor = any(m.role == Membership.Role.MENTOR for m in own)
+    # The viewer's own request to mentor, if one is in play: its page says what is next.
+    own_request = (
+        MentorRequest.objects.pending()
+        .filter(participation=participation, user=request.user)
+        .first()
+        if request.user.is_authenticated and not is_mentor
+        else None
+    )
     return render(
         request,
         "programs/org/participation.html",
@@ -120,6 +129,10 @@ def participation(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
             "org_admins": [m for m in people if m.role == Membership.Role.ORG_ADMIN],
             "mentors": [m for m in people if m.role == Membership.Role.MENTOR],
             "own_memberships": own,
+            "own_mentor_request": own_request,
+            "can_ask_to_mentor": not is_mentor
+            and own_request is None
+            and participation.status not in membership_services.CLOSED_STATUSES,
             "can_manage": permissions.is_program_admin(request.user)
             or any(m.role == Membership.Role.ORG_ADMIN for m in own),
         },
@@ -171,6 +184,9 @@ def _dashboard(
             "too_few_admins": active_admins < Participation.MIN_ORG_ADMINS,
             "min_org_admins": Participation.MIN_ORG_ADMINS,
             "can_invite": participation.status not in membership_services.CLOSED_STATUSES,
+            "open_mentor_requests": participation.mentor_requests.filter(
+                status=MentorRequest.Status.OPEN
+            ).count(),
         },
     )
 
