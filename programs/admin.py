@@ -9,6 +9,7 @@ from django.contrib import admin
 from programs.models import (
     Invitation,
     Membership,
+    MentorRequest,
     Organization,
     Participation,
     Program,
@@ -136,3 +137,13 @@ class InvitationAdmin(admin.ModelAdmin):
     raw_id_fields = ("participation", "invited_by", "accepted_by")
     # Only the hash is stored; the link itself was sent once and cannot be recovered.
     readonly_fields = ("token_hash", "created_at")
+
+
+@admin.register(MentorRequest)
+class MentorRequestAdmin(admin.ModelAdmin):
+    list_display = ("user", "participation", "status", "hours_per_week", "created_at")
+    list_filter = ("status", "participation__round")
+    list_select_related = ("user", "participation__organization", "participation__round")
+    search_fields = ("user__email", "user__display_name", "participation__organization__name")
+    raw_id_fields = ("participation", "user", "decided_by")
+    readonly_fields = ("created_at",)

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,6 +16,7 @@ from programs.rules import RuleSet
 __all__ = [
     "Invitation",
     "Membership",
+    "MentorRequest",
     "Organization",
     "Participation",
     "Program",
@@ -363,3 +364,78 @@ class RoundFollow(models.Model):
     def __str__(self) -> str:
         verb = "follows" if self.following else "unfollowed"
         return f"{self.user_id} {verb} round {self.round_id}"
+
+
+class MentorRequestQuerySet(models.QuerySet):
+    def pending(self):
+        """Requests still in play: waiting for an org admin, or accepted and waiting for the
+        person to confirm. The one statement of that rule (the constraint below repeats it)."""
+        return self.filter(status__in=MentorRequest.PENDING)
+
+
+class MentorRequest(models.Model):
+    """A signed-in person asking to mentor for an organization in a round.
+
+    Org admins accept or decline it with a word; an accepted person then confirms the
+    commitment and the program's terms, as an invited one does, and becomes a mentor.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted: waiting for you to confirm"
+        DECLINED = "declined", "Declined"
+        CONFIRMED = "confirmed", "Confirmed"
+
+    PENDING = (Status.OPEN, Status.ACCEPTED)
+    MAX_HOURS = 40
+
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="mentor_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_requests"
+    )
+    motivation = models.TextField(
+        "why you want to mentor",
+        max_length=2000,
+        help_text="Your work on the project so far, and why you want to mentor interns.",
+    )
+    topics = models.TextField(
+        "what you would mentor",
+        max_length=2000,
+        help_text="The areas or project ideas you could guide an intern through.",
+    )
+    hours_per_week = models.PositiveSmallIntegerField(
+        "hours a week",
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOURS)],
+        help_text="Mentors usually give about 5 hours a week for the whole round.",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
+    answer = models.CharField(
+        max_length=500, blank=True, help_text="The org admin's word with the decision."
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentorRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participation", "user"],
+                condition=Q(status__in=["open", "accepted"]),
+                name="mentor_request_one_pending_per_person",
+                violation_error_message="You already asked to mentor for this organization.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["participation", "status"], name="mentor_request_by_status")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} asks to mentor for {self.participation}"

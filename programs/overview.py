@@ -4,7 +4,7 @@ Each function returns a queryset whose cost does not grow with the number of rou
 organizations or memberships: the counting happens in the database, in the same query.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
 from programs.models import Membership, Participation, Program, Round
 
@@ -58,3 +58,14 @@ def slots_granted_in(round_: Round, *, excluding: Participation | None = None) -
     if excluding is not None:
         granted = granted.exclude(pk=excluding.pk)
     return granted.aggregate(total=Sum("slots_granted"))["total"] or 0
+
+
+def latest_round_of_each_program() -> QuerySet[Round]:
+    """The most recent round (by coding start) of every program that had one: one query, the
+    starting points the round opening page offers."""
+    latest = Round.objects.filter(program=OuterRef("program")).order_by("-coding_start", "-pk")
+    return (
+        Round.objects.filter(pk=Subquery(latest.values("pk")[:1]))
+        .select_related("program")
+        .order_by("program__name")
+    )

@@ -10,7 +10,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from people.models import User
-from programs.models import Invitation, Membership, Participation, Program, Round, hash_token
+from programs.models import (
+    Invitation,
+    Membership,
+    MentorRequest,
+    Participation,
+    Program,
+    Round,
+    hash_token,
+)
 from programs.roles import roles_in
 
 
@@ -141,3 +149,44 @@ def invitation_of(participation: Participation, invitation_pk: int) -> Invitatio
         participation=participation,
         pk=invitation_pk,
     )
+
+
+def participation_for_asking_to_mentor(user: User, round_slug: str, org_slug: str) -> Participation:
+    """Any signed-in person who can see the organization may ask to mentor for it; its
+    current mentors may look at the page but not ask again (403)."""
+    participation = participation_for_public(user, round_slug, org_slug)
+    if roles_in(user, participation).mentor:
+        raise PermissionDenied("You are already a mentor of this organization.")
+    return participation
+
+
+def mentor_request_for_org_admin(
+    user: User, round_slug: str, org_slug: str, request_pk: int
+) -> MentorRequest:
+    """Org admins (and program admins) answer requests to mentor; mentors get 403, others 404."""
+    participation = participation_for_org_admin(user, round_slug, org_slug)
+    request = get_object_or_404(
+        MentorRequest.objects.select_related("user"), participation=participation, pk=request_pk
+    )
+    request.participation = participation
+    return request
+
+
+def mentor_request_for_requester(
+    user: User, round_slug: str, org_slug: str, request_pk: int
+) -> MentorRequest:
+    """The person who asked reads and confirms their request; the organization's admins and
+    program admins may look (403); anyone else gets 404."""
+    participation = _participation(round_slug, org_slug)
+    request = get_object_or_404(
+        MentorRequest.objects.select_related("user", "decided_by"),
+        participation=participation,
+        pk=request_pk,
+    )
+    request.participation = participation
+    if user.is_authenticated and request.user_id == user.pk:
+        return request
+    roles = roles_in(user, participation)
+    if roles.program_admin or roles.org_admin:
+        raise PermissionDenied("Only the person who asked may confirm this request.")
+    raise Http404

@@ -11,7 +11,9 @@ Reminders
 
 Notices
 - org admins: their organization accepted or rejected;
-- the inviter: their invitation accepted.
+- the inviter: their invitation accepted;
+- org admins: someone asks to mentor for their organization;
+- the person who asked to mentor: the org admins' answer.
 
 Each kind has its templates in templates/programs/emails/<kind>-subject.txt, -body.txt,
 -body.html.
@@ -34,7 +36,7 @@ from notifications.registry import (
     reminder,
 )
 from programs.follows import followers, rounds_followed_section
-from programs.models import Invitation, Membership, Participation, Round
+from programs.models import Invitation, Membership, MentorRequest, Participation, Round
 from programs.timeline import MILESTONES
 
 ORG_APPLICATION_DEADLINE = kind(
@@ -69,6 +71,18 @@ PARTICIPATION_REJECTED = kind(
 )
 INVITATION_ACCEPTED = kind(
     "invitation_accepted", label="Invitations you sent, accepted", optional=True, app="programs"
+)
+MENTOR_REQUEST_OPEN = kind(
+    "mentor_request_open",
+    label="Requests to mentor for your organization",
+    optional=False,
+    app="programs",
+)
+MENTOR_REQUEST_ANSWERED = kind(
+    "mentor_request_answered",
+    label="Answers to your requests to mentor",
+    optional=False,
+    app="programs",
 )
 
 # The email choices page lists the rounds a person follows, each with its Unfollow button.
@@ -334,6 +348,61 @@ def invitation_accepted(*, invitation: Invitation, by) -> list[Due]:
                     "programs:participation_manage",
                     participation.round.slug,
                     participation.organization.slug,
+                ),
+            },
+        )
+    ]
+
+
+def _mentor_requests_link(participation: Participation) -> str:
+    return site_url(
+        "programs:mentor_requests", participation.round.slug, participation.organization.slug
+    )
+
+
+def mentor_request_opened(*, request: MentorRequest) -> list[Due]:
+    """The organization's active org admins, when someone asks to mentor for it."""
+    participation = request.participation
+    admins = (
+        Membership.objects.active()
+        .filter(participation=participation, role=Membership.Role.ORG_ADMIN)
+        .select_related("user")
+    )
+    return [
+        Due(
+            kind=MENTOR_REQUEST_OPEN.name,
+            recipient=membership.user,
+            about=f"mentor_request:{request.pk}",
+            due_at=request.created_at,
+            context={
+                "mentor_request": request,
+                "person": request.user,
+                "participation": participation,
+                "link": _mentor_requests_link(participation),
+            },
+        )
+        for membership in admins
+    ]
+
+
+def mentor_request_answered(*, request: MentorRequest) -> list[Due]:
+    """The person who asked to mentor, when an org admin accepts or declines."""
+    participation = request.participation
+    return [
+        Due(
+            kind=MENTOR_REQUEST_ANSWERED.name,
+            recipient=request.user,
+            about=f"mentor_request:{request.pk}",
+            due_at=request.decided_at,
+            context={
+                "mentor_request": request,
+                "accepted": request.status == MentorRequest.Status.ACCEPTED,
+                "participation": participation,
+                "link": site_url(
+                    "programs:mentor_request",
+                    participation.round.slug,
+                    participation.organization.slug,
+                    request.pk,
                 ),
             },
         )

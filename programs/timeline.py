@@ -97,6 +97,20 @@ def next_milestone(dates: dict[str, datetime], now: datetime) -> DatedMilestone 
     return next((d for d in dated_milestones(dates, now) if not d.is_past), None)
 
 
+def a_year_later(dates: dict[str, datetime]) -> dict[str, datetime]:
+    """The same dates a calendar year later, at the same time of day in UTC; 29 February
+    becomes 28 February. The order of the dates is kept (each moves by the same calendar
+    year, and only a leap day can move one day less, never past the next date)."""
+    return {field: _next_year(moment) for field, moment in dates.items()}
+
+
+def _next_year(moment: datetime) -> datetime:
+    try:
+        return moment.replace(year=moment.year + 1)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year + 1, day=28)
+
+
 def ordering_constraints() -> list[models.CheckConstraint]:
     """One database constraint per neighbouring pair; its message names both dates."""
     return [

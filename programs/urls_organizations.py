@@ -1,5 +1,6 @@
 from django.urls import path
 
+from programs.views import mentor_requests
 from programs.views import organizations as views
 
 # An organization in a round lives under /rounds/<round>/orgs/<org>/.
@@ -26,6 +27,18 @@ urlpatterns = [
         f"{ORG}manage/invitations/<int:pk>/revoke/",
         views.invitation_revoke,
         name="invitation_revoke",
+    ),
+    path(
+        f"{ORG}mentor-requests/new/",
+        mentor_requests.mentor_request_create,
+        name="mentor_request_create",
+    ),
+    path(f"{ORG}mentor-requests/<int:pk>/", mentor_requests.mentor_request, name="mentor_request"),
+    path(f"{ORG}manage/mentor-requests/", mentor_requests.mentor_requests, name="mentor_requests"),
+    path(
+        f"{ORG}manage/mentor-requests/<int:pk>/decide/",
+        mentor_requests.mentor_request_decide,
+        name="mentor_request_decide",
     ),
     path(f"{ORG}members/<int:pk>/end/", views.membership_end, name="membership_end"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),

@@ -5,7 +5,7 @@ name both dates of any pair out of order, and the slug's uniqueness. Saving goes
 services in programs/services/, never `form.save()`.
 """
 
-import json
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -42,6 +42,26 @@ class TimelineFormMixin:
     def detail_fields(self) -> list[forms.BoundField]:
         """Every field that is not a date of the timeline (name, slots, ...)."""
         return [self[name] for name in self.fields if name not in timeline.MILESTONE_FIELDS]
+
+
+def initial_a_year_after(previous: Round) -> dict:
+    """What the opening form starts from for the next round of `previous`'s program: its
+    dates a year later, its slot budget, and its name and slug with the year moved on (when
+    they have one: "GSoC 2027", "gsoc-2027")."""
+    return {
+        "program": previous.program_id,
+        "name": _next_year_in(previous.name),
+        "slug": _next_year_in(previous.slug),
+        "total_slots": previous.total_slots,
+        **timeline.a_year_later(previous.dates),
+    }
+
+
+YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _next_year_in(text: str) -> str:
+    return YEAR.sub(lambda match: str(int(match.group(1)) + 1), text, count=1)
 
 
 def _timeline_widgets() -> dict[str, forms.DateTimeInput]:
@@ -95,43 +115,72 @@ class RoundEditForm(TimelineFormMixin, forms.ModelForm):
         }
 
 
-class StipendSplitField(forms.JSONField):
-    """The stipend split as a small JSON list, one milestone per line, with an error that
-    says where the JSON broke instead of Django's bare "Enter a valid JSON."."""
+class StipendPartForm(forms.Form):
+    """One payment of the stipend: when it is paid and its share, in percent."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}))
-        kwargs.setdefault("validators", [validate_stipend_split])
-        kwargs.setdefault(
-            "help_text",
-            "One line per payment: the milestone and its share of the stipend, adding up to "
-            '100. For example {"milestone": "midterm", "percent": 45}. Milestones: '
-            + ", ".join(f"{value} ({label.lower()})" for value, label in StipendMilestone.choices)
-            + ".",
-        )
-        super().__init__(**kwargs)
+    milestone = forms.ChoiceField(
+        label="Paid at", choices=[("", "—"), *StipendMilestone.choices], required=False
+    )
+    percent = forms.IntegerField(
+        label="Share (%)",
+        min_value=0,
+        max_value=100,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "narrow"}),
+    )
 
-    def to_python(self, value):
-        if isinstance(value, str) and value.strip():
-            try:
-                json.loads(value)
-            except json.JSONDecodeError as error:
-                raise ValidationError(
-                    f"This is not valid JSON (line {error.lineno}, column {error.colno}: "
-                    f"{error.msg}). Keep the quotes, commas and brackets as in the example.",
-                    code="invalid",
-                ) from error
-        return super().to_python(value)
+    def clean(self):
+        data = super().clean()
+        given = [data.get("milestone") not in (None, ""), data.get("percent") is not None]
+        if any(given) and not all(given):
+            raise ValidationError("Give both the milestone and its share, or leave the row empty.")
+        return data
 
-    def prepare_value(self, value):
-        if isinstance(value, list) and all(isinstance(part, dict) for part in value):
-            lines = ",\n".join("  " + json.dumps(part, ensure_ascii=False) for part in value)
-            return f"[\n{lines}\n]"
-        return super().prepare_value(value)
+
+class BaseStipendSplitFormSet(forms.BaseFormSet):
+    """The stipend split as rows (milestone + share) instead of JSON; empty rows are left
+    out, and the filled ones must pass the rule every split passes (`validate_stipend_split`:
+    each milestone once, shares adding up to 100)."""
+
+    def _construct_form(self, i, **kwargs):
+        # The rows stand in a table under its column headers: name each control for screen
+        # readers, which read no header as a label.
+        form = super()._construct_form(i, **kwargs)
+        form.fields["milestone"].widget.attrs["aria-label"] = f"Payment {i + 1}: paid at"
+        form.fields["percent"].widget.attrs["aria-label"] = f"Payment {i + 1}: share in percent"
+        return form
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        validate_stipend_split(self.parts())
+
+    def parts(self) -> list[dict]:
+        """The filled rows, in order, as the rule set stores them."""
+        return [
+            {"milestone": form.cleaned_data["milestone"], "percent": form.cleaned_data["percent"]}
+            for form in self.forms
+            if form.cleaned_data.get("milestone")
+        ]
+
+
+# One row per milestone at most (each may be paid once); empty rows to fill are always shown.
+StipendSplitFormSet = forms.formset_factory(
+    StipendPartForm,
+    formset=BaseStipendSplitFormSet,
+    extra=len(StipendMilestone),
+    max_num=len(StipendMilestone),
+    absolute_max=len(StipendMilestone),
+    validate_max=True,
+)
+
+
+def stipend_split_formset(data, *, split: list[dict]) -> BaseStipendSplitFormSet:
+    return StipendSplitFormSet(data, initial=split, prefix="split")
 
 
 class RuleSetForm(forms.ModelForm):
-    stipend_split = StipendSplitField(label="Stipend split")
+    """The rules of a round, except the stipend split, which has its rows of its own."""
 
     class Meta:
         model = RuleSet
@@ -147,7 +196,6 @@ class RuleSetForm(forms.ModelForm):
             "missing_intern_evaluation",
             "extension_max_weeks",
             "extension_cutoff_days",
-            "stipend_split",
             "students_only",
         ]
         labels = {

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from programs.forms.widgets import LocalDateTimeInput
-from programs.models import Membership, Organization, Participation
+from programs.models import Membership, MentorRequest, Organization, Participation
 from programs.services.memberships import INVITATION_LIFETIME
 
 TERMS_LABEL = "I accept the program's terms and the commitment"
@@ -97,3 +97,31 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     accept_terms = forms.BooleanField(label=TERMS_LABEL)
+
+
+class MentorRequestForm(forms.ModelForm):
+    """What a person asking to mentor tells the organization's admins."""
+
+    class Meta:
+        model = MentorRequest
+        fields = ["motivation", "topics", "hours_per_week"]
+        widgets = {
+            "motivation": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class MentorRequestAnswerForm(forms.Form):
+    """An org admin's decision on a request to mentor, with a word for the person."""
+
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+    answer = forms.CharField(
+        label="A word for them",
+        max_length=MentorRequest._meta.get_field("answer").max_length,
+        required=False,
+        widget=forms.TextInput,
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "answer")
+        super().__init__(*args, **kwargs)

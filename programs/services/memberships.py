@@ -7,7 +7,7 @@ it with one conditional UPDATE, so two clicks or two tabs can never use it twice
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -110,6 +110,15 @@ def invitation_create(
     return IssuedInvitation(invitation=invitation, link=link)
 
 
+def invitee_has_account(invitation: Invitation) -> bool:
+    """True if the invited address belongs to an account (its main or another verified
+    address): that person logs in to accept; anyone else signs up with it."""
+    email = invitation.email
+    return User.objects.filter(
+        Q(email__iexact=email) | Q(emailaddress__email__iexact=email, emailaddress__verified=True)
+    ).exists()
+
+
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
     revoked = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
@@ -171,30 +180,13 @@ def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool
         reason = unavailable_reason(invitation) or "used"
         raise InvitationUnavailable(_UNAVAILABLE_MESSAGES[reason], reason=reason)
 
-    membership, created = Membership.objects.select_for_update().get_or_create(
+    membership = membership_activate(
         participation=participation,
         user=user,
         role=invitation.role,
-        defaults={
-            "status": Membership.Status.ACTIVE,
-            "terms_accepted_at": now,
-            "invited_by": invitation.invited_by,
-        },
+        invited_by=invitation.invited_by,
+        terms_accepted_at=now,
     )
-    if not created:
-        if membership.status == Membership.Status.ACTIVE:
-            raise ValidationError(
-                f"You are already {membership.get_role_display().lower()} "
-                f"of {participation.organization}."
-            )
-        # Coming back after leaving (or being removed): the new invitation is the consent.
-        membership.status = Membership.Status.ACTIVE
-        membership.ended_at = membership.ended_by = None
-        membership.terms_accepted_at = now
-        membership.invited_by = invitation.invited_by
-        membership.save(
-            update_fields=["status", "ended_at", "ended_by", "terms_accepted_at", "invited_by"]
-        )
     invitation.accepted_at, invitation.accepted_by = now, user
     enqueue_dues(reminders.invitation_accepted(invitation=invitation, by=user))  # the inviter
     logger.info(
@@ -204,6 +196,45 @@ def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool
         invitation.role,
         participation.pk,
     )
+    return membership
+
+
+@transaction.atomic
+def membership_activate(
+    *,
+    participation: Participation,
+    user: User,
+    role: str,
+    invited_by: User | None,
+    terms_accepted_at: datetime,
+) -> Membership:
+    """Give `user` the role, having just accepted the terms and the commitment (through an
+    invitation or an accepted request to mentor): reactivate their ended membership of that
+    role, or create one. Refuses a role the person already holds."""
+    membership, created = Membership.objects.select_for_update().get_or_create(
+        participation=participation,
+        user=user,
+        role=role,
+        defaults={
+            "status": Membership.Status.ACTIVE,
+            "terms_accepted_at": terms_accepted_at,
+            "invited_by": invited_by,
+        },
+    )
+    if not created:
+        if membership.status == Membership.Status.ACTIVE:
+            raise ValidationError(
+                f"You are already {membership.get_role_display().lower()} "
+                f"of {participation.organization}."
+            )
+        # Coming back after leaving (or being removed): the new consent is this one.
+        membership.status = Membership.Status.ACTIVE
+        membership.ended_at = membership.ended_by = None
+        membership.terms_accepted_at = terms_accepted_at
+        membership.invited_by = invited_by
+        membership.save(
+            update_fields=["status", "ended_at", "ended_by", "terms_accepted_at", "invited_by"]
+        )
     return membership
 
 

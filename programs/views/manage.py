@@ -16,9 +16,21 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from programs.forms.manage import RoundEditForm, RoundOpenForm, RuleSetForm, SlotsGrantForm
-from programs.models import Participation
-from programs.overview import GRANTED_STATUS, participations_with_people, programs_with_rounds
+from programs.forms.manage import (
+    RoundEditForm,
+    RoundOpenForm,
+    RuleSetForm,
+    SlotsGrantForm,
+    initial_a_year_after,
+    stipend_split_formset,
+)
+from programs.models import Participation, Round
+from programs.overview import (
+    GRANTED_STATUS,
+    latest_round_of_each_program,
+    participations_with_people,
+    programs_with_rounds,
+)
 from programs.permissions import (
     participation_for_program_admin,
     require_program_admin,
@@ -55,7 +67,16 @@ def manage(request: HttpRequest) -> HttpResponse:
 @login_required
 def round_open(request: HttpRequest) -> HttpResponse:
     require_program_admin(request.user)
-    form = RoundOpenForm(request.POST if request.method == "POST" else None)
+    # "?after=<round>" starts from that round's dates a year later (the links on the page).
+    previous = (
+        Round.objects.filter(slug=request.GET.get("after", "")).first()
+        if request.method != "POST"
+        else None
+    )
+    form = RoundOpenForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial_a_year_after(previous) if previous else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             round_ = round_services.round_open(by=request.user, **form.service_kwargs())
@@ -64,7 +85,11 @@ def round_open(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{round_.name} is open. Check its rules below.")
             return redirect("programs:round_edit", round_slug=round_.slug)
-    return render(request, "programs/manage/round_open.html", {"form": form})
+    return render(
+        request,
+        "programs/manage/round_open.html",
+        {"form": form, "previous": previous, "latest_rounds": latest_round_of_each_program()},
+    )
 
 
 @login_required
@@ -74,12 +99,13 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
     # The forms work on copies: a rejected edit must not show its typed name in the heading.
     form = RoundEditForm(data, instance=copy.copy(round_))
     rules_form = RuleSetForm(data, instance=copy.copy(round_.rules), prefix="rules")
-    if data is not None and all([form.is_valid(), rules_form.is_valid()]):
+    split_formset = stipend_split_formset(data, split=round_.rules.stipend_split)
+    if data is not None and all([form.is_valid(), rules_form.is_valid(), split_formset.is_valid()]):
         try:
             round_services.round_update(
                 round_=round_,
                 by=request.user,
-                rules=rules_form.service_kwargs(),
+                rules={**rules_form.service_kwargs(), "stipend_split": split_formset.parts()},
                 **form.service_kwargs(),
             )
         except ValidationError as error:
@@ -97,6 +123,7 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
             "round": round_,
             "form": form,
             "rules_form": rules_form,
+            "split_formset": split_formset,
             "participations": participations,
             "slots_granted": slots_granted,
             "min_org_admins": Participation.MIN_ORG_ADMINS,

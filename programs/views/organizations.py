@@ -2,6 +2,8 @@
 invitations and ending a role. Each view asks programs.permissions who may act, parses a
 form, calls a service and renders."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from programs.forms.organizations import (
     InvitationForm,
     OrganizationForm,
 )
-from programs.models import Invitation, Membership, Participation
+from programs.models import Invitation, Membership, MentorRequest, Participation
 from programs.services import applications as application_services
 from programs.services import memberships as membership_services
 from programs.timeline import Phase
@@ -46,8 +48,11 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
     # A form posted a second after the deadline is still bound, so what was typed survives
     # and the service's refusal names the deadline.
     data = request.POST if request.method == "POST" else None
+    can_reapply = organizations.exists()
     choice = ApplyForm(data, organizations=organizations)
-    organization_form = OrganizationForm(data)
+    # With a choice of organizations the new one's fields are needed only when none is
+    # chosen: the browser must not demand them (it cannot know), the server decides below.
+    organization_form = OrganizationForm(data, use_required_attribute=not can_reapply)
     answers_form = ApplicationAnswersForm(data, instance=Participation(round=round_))
 
     if data is not None:
@@ -55,6 +60,12 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
         existing = choice.cleaned_data.get("organization")
         if existing is None:
             valid.append(organization_form.is_valid())
+            if can_reapply and not organization_form.is_valid():
+                choice.add_error(
+                    None,
+                    "Choose one of your organizations, or give the new organization's name "
+                    "and address below.",
+                )
         if all(valid):
             try:
                 participation = application_services.participation_apply(
@@ -85,7 +96,7 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
             "choice_form": choice,
             "organization_form": organization_form,
             "answers_form": answers_form,
-            "can_reapply": organizations.exists(),
+            "can_reapply": can_reapply,
         },
     )
 
@@ -99,6 +110,15 @@ def participation(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
         .order_by("user__display_name", "user__email")
     )
     own = [m for m in people if m.user_id == request.user.pk]
+    is_mentor = any(m.role == Membership.Role.MENTOR for m in own)
+    # The viewer's own request to mentor, if one is in play: its page says what is next.
+    own_request = (
+        MentorRequest.objects.pending()
+        .filter(participation=participation, user=request.user)
+        .first()
+        if request.user.is_authenticated and not is_mentor
+        else None
+    )
     return render(
         request,
         "programs/org/participation.html",
@@ -109,6 +129,10 @@ def participation(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
             "org_admins": [m for m in people if m.role == Membership.Role.ORG_ADMIN],
             "mentors": [m for m in people if m.role == Membership.Role.MENTOR],
             "own_memberships": own,
+            "own_mentor_request": own_request,
+            "can_ask_to_mentor": not is_mentor
+            and own_request is None
+            and participation.status not in membership_services.CLOSED_STATUSES,
             "can_manage": permissions.is_program_admin(request.user)
             or any(m.role == Membership.Role.ORG_ADMIN for m in own),
         },
@@ -160,6 +184,9 @@ def _dashboard(
             "too_few_admins": active_admins < Participation.MIN_ORG_ADMINS,
             "min_org_admins": Participation.MIN_ORG_ADMINS,
             "can_invite": participation.status not in membership_services.CLOSED_STATUSES,
+            "open_mentor_requests": participation.mentor_requests.filter(
+                status=MentorRequest.Status.OPEN
+            ).count(),
         },
     )
 
@@ -252,7 +279,16 @@ def _gone(request: HttpRequest, invitation: Invitation, reason: str) -> HttpResp
     )
 
 
-@login_required
+def _entrance(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Someone without a session opened a working link: a person new to the site signs up
+    with the invited address filled in, anyone else logs in; both come back here (allauth
+    keeps `next` through sign-up and the email confirmation)."""
+    back = urlencode({"next": request.get_full_path()})
+    if membership_services.invitee_has_account(invitation):
+        return redirect(f"{reverse('account_login')}?{back}")
+    return redirect(f"{reverse('account_signup')}?{urlencode({'email': invitation.email})}&{back}")
+
+
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = permissions.invitation_for_token(request.user, token)
     participation = invitation.participation
@@ -261,6 +297,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     reason = membership_services.unavailable_reason(invitation)
     if reason:
         return _gone(request, invitation, reason)
+    if not request.user.is_authenticated:
+        return _entrance(request, invitation)
 
     form = AcceptInvitationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():

@@ -1,6 +1,5 @@
 """Form data as a program admin's browser would send it to the round pages."""
 
-import json
 import zoneinfo
 from datetime import datetime
 
@@ -29,7 +28,6 @@ def rules_inputs(rules: RuleSet, **changes) -> dict[str, str]:
         "missing_intern_evaluation": rules.missing_intern_evaluation,
         "extension_max_weeks": rules.extension_max_weeks,
         "extension_cutoff_days": rules.extension_cutoff_days,
-        "stipend_split": json.dumps(rules.stipend_split),
         "students_only": rules.students_only,
         **changes,
     }
@@ -42,6 +40,21 @@ def rules_inputs(rules: RuleSet, **changes) -> dict[str, str]:
     return data
 
 
+def split_inputs(parts: list[dict], rows: int = 3) -> dict[str, str]:
+    """The stipend split's rows (prefix "split"): the parts first, then empty rows."""
+    data = {
+        "split-TOTAL_FORMS": str(rows),
+        "split-INITIAL_FORMS": str(len(parts)),
+        "split-MIN_NUM_FORMS": "0",
+        "split-MAX_NUM_FORMS": str(rows),
+    }
+    for index in range(rows):
+        part = parts[index] if index < len(parts) else {"milestone": "", "percent": ""}
+        data[f"split-{index}-milestone"] = part["milestone"]
+        data[f"split-{index}-percent"] = str(part["percent"])
+    return data
+
+
 def round_edit_inputs(round_: Round, zone: str = "UTC", **changes) -> dict[str, str]:
     """Everything the round page posts, unchanged unless `changes` says otherwise."""
     data = {
@@ -49,6 +62,7 @@ def round_edit_inputs(round_: Round, zone: str = "UTC", **changes) -> dict[str, 
         "total_slots": str(round_.total_slots),
         **local_inputs(round_.dates, zone),
         **rules_inputs(round_.rules),
+        **split_inputs(round_.rules.stipend_split),
     }
     data.update(changes)
     return data

@@ -4,6 +4,7 @@ Access: any signed-in person may apply (there is no read-only role here); anonym
 are sent to log in; an unknown round is 404. The phase gate is the server's, tested below.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -114,6 +115,58 @@ def test_a_former_org_admin_may_pick_their_organization(
     assert Participation.objects.filter(
         round=open_round, organization=participation.organization
     ).exists()
+
+
+def test_the_browser_does_not_demand_a_new_organization_of_a_former_org_admin(
+    client, org_admin, participation, open_round
+):
+    client.force_login(org_admin)
+
+    page = client.get(url(open_round)).content.decode()
+
+    for name in ("org-name", "org-slug"):
+        field = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        assert "required" not in field
+
+
+def test_a_newcomer_is_still_asked_for_the_name_in_the_browser(client, applicant, open_round):
+    client.force_login(applicant)
+
+    page = client.get(url(open_round)).content.decode()
+
+    assert "required" in re.search(r'<input[^>]*name="org-name"[^>]*>', page).group(0)
+
+
+def test_a_former_org_admin_applies_with_the_new_organization_fields_left_empty(
+    client, org_admin, participation, open_round
+):
+    client.force_login(org_admin)
+
+    response = client.post(
+        url(open_round),
+        form_data(
+            **{"organization": participation.organization.pk, "org-name": "", "org-slug": ""}
+        ),
+    )
+
+    assert response.status_code == 302
+    assert Participation.objects.filter(
+        round=open_round, organization=participation.organization
+    ).exists()
+
+
+def test_choosing_no_organization_and_naming_none_is_refused_clearly_and_kept(
+    client, org_admin, participation, open_round
+):
+    client.force_login(org_admin)
+
+    response = client.post(url(open_round), form_data(**{"org-name": "", "org-slug": ""}))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose one of your organizations, or give the new organization" in page
+    assert "Two mentors per idea." in page
+    assert not Participation.objects.filter(round=open_round).exists()
 
 
 def test_without_the_terms_ticked_it_keeps_what_was_typed(client, applicant, open_round):

@@ -1,8 +1,8 @@
 """Accepting a mentor or org-admin invitation.
 
 Access: the single-use token is the permission, so whoever holds a valid link may accept;
-anonymous people are sent to log in and come back; an unknown token is 404; a used, revoked
-or expired one is 410.
+anonymous people are sent to sign up (a new address) or log in (a known one) and come back;
+an unknown token is 404; a used, revoked or expired one is 410.
 """
 
 from datetime import timedelta
@@ -30,12 +30,36 @@ def path(issued):
     return issued.link.removeprefix(settings.SITE_URL)
 
 
-def test_anonymous_visitors_log_in_or_sign_up_and_come_back(client, issued):
+def test_an_anonymous_visitor_new_to_the_site_is_sent_to_sign_up_with_the_address(client, issued):
     response = client.get(path(issued))
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("account_login"))
-    assert f"next={quote(path(issued))}" in response.url
+    assert response.url.startswith(reverse("account_signup") + "?")
+    assert "email=ivy%40example.org" in response.url
+    assert f"next={quote(path(issued), safe='')}" in response.url
+
+
+def test_an_anonymous_visitor_whose_address_has_an_account_is_sent_to_log_in(
+    client, participation, org_admin, applicant
+):
+    issued = invitation_create(
+        participation=participation, email="ANA@example.org", role="mentor", by=org_admin
+    )
+
+    response = client.get(path(issued))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login") + "?")
+    assert f"next={quote(path(issued), safe='')}" in response.url
+
+
+def test_an_anonymous_visitor_with_a_used_link_is_told_at_once(client, issued, applicant):
+    invitation_accept(invitation=issued.invitation, user=applicant, accepts_terms=True)
+
+    response = client.get(path(issued))
+
+    assert response.status_code == 410
+    assert "already been used" in response.content.decode()
 
 
 def test_it_shows_the_organization_round_role_commitment_and_terms(client, issued, applicant):

@@ -31,6 +31,17 @@ def test_it_lists_every_program_with_its_rounds(client, program_admin, round_):
     assert reverse("programs:round_open") in page
 
 
+def test_each_program_offers_to_open_the_round_after_its_latest(client, program_admin, round_):
+    RoundFactory(program=round_.program, name="Google Summer of Code 2026", phase=Phase.FINISHED)
+    client.force_login(program_admin)
+
+    page = client.get(URL).content.decode()
+
+    assert f'href="{reverse("programs:round_open")}?after=gsoc-2027"' in page
+    assert "Open the round after Google Summer of Code 2027" in page
+    assert "Open the round after Google Summer of Code 2026" not in page
+
+
 def test_it_shows_the_phase_and_the_next_milestone_in_the_viewers_zone(
     client, program_admin, round_
 ):

@@ -11,7 +11,7 @@ from tests.factories import (
     ParticipationFactory,
     RoundFactory,
 )
-from tests.programs.manage_forms import round_edit_inputs
+from tests.programs.manage_forms import round_edit_inputs, split_inputs
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_it_shows_the_round_form_and_its_rules(client, program_admin, round_):
     assert response.status_code == 200
     assert page.count('type="datetime-local"') == 13
     assert 'name="rules-max_proposals_per_applicant"' in page
-    assert '{"milestone": "midterm", "percent": 45}' in page.replace("&quot;", '"')
+    assert 'name="split-0-milestone"' in page
 
 
 def test_it_lists_every_participation_with_its_people(client, program_admin, participation):
@@ -131,26 +131,88 @@ def test_it_rejects_dates_out_of_order_and_keeps_every_typed_value(client, progr
     assert Round.objects.get(pk=round_.pk).name == round_.name
 
 
-def test_it_explains_broken_stipend_json_and_keeps_it(client, program_admin, round_):
+def test_the_stipend_split_is_edited_as_rows_of_milestone_and_share(client, program_admin, round_):
     client.force_login(program_admin)
-    typed = '[{"milestone": "final", "percent": 100,}]'
-    response = client.post(
-        _url(round_), round_edit_inputs(round_, **{"rules-stipend_split": typed})
-    )
-    errors = response.context["rules_form"].errors["stipend_split"]
-    assert errors[0].startswith("This is not valid JSON (line 1, column 40:")
-    assert typed in response.content.decode().replace("&quot;", '"')
+    page = client.get(_url(round_)).content.decode()
+
+    assert "rules-stipend_split" not in page
+    assert page.count('name="split-') == 3 * 2 + 4  # three rows, the management form
+    assert '<option value="midterm" selected>' in page
+    assert 'name="split-1-percent" value="45"' in page
+    assert 'aria-label="Payment 2: share in percent"' in page
 
 
-def test_it_shows_the_stipend_rule_that_was_broken(client, program_admin, round_):
+def test_rows_of_the_stipend_split_are_saved_in_order_and_empty_ones_dropped(
+    client, program_admin, round_
+):
     client.force_login(program_admin)
-    typed = '[{"milestone": "final", "percent": 90}]'
-    response = client.post(
-        _url(round_), round_edit_inputs(round_, **{"rules-stipend_split": typed})
-    )
-    assert response.context["rules_form"].errors["stipend_split"] == [
+    parts = [{"milestone": "midterm", "percent": 30}, {"milestone": "final", "percent": 70}]
+
+    response = client.post(_url(round_), round_edit_inputs(round_, **split_inputs(parts)))
+
+    assert response.status_code == 302
+    round_.rules.refresh_from_db()
+    assert round_.rules.stipend_split == parts
+
+
+def test_shares_that_do_not_add_up_are_refused_with_the_total_and_kept(
+    client, program_admin, round_
+):
+    client.force_login(program_admin)
+    parts = [{"milestone": "final", "percent": 90}]
+
+    response = client.post(_url(round_), round_edit_inputs(round_, **split_inputs(parts)))
+
+    assert response.status_code == 200
+    assert response.context["split_formset"].non_form_errors() == [
         "The stipend parts add up to 90%, not 100%."
     ]
+    assert 'name="split-0-percent" value="90"' in response.content.decode()
+    round_.rules.refresh_from_db()
+    assert round_.rules.stipend_split != parts
+
+
+def test_a_milestone_listed_twice_is_refused(client, program_admin, round_):
+    client.force_login(program_admin)
+    parts = [{"milestone": "final", "percent": 50}, {"milestone": "final", "percent": 50}]
+
+    response = client.post(_url(round_), round_edit_inputs(round_, **split_inputs(parts)))
+
+    assert response.context["split_formset"].non_form_errors() == [
+        "Milestone 'final' is listed twice."
+    ]
+
+
+def test_a_row_with_a_share_but_no_milestone_says_so(client, program_admin, round_):
+    client.force_login(program_admin)
+    data = round_edit_inputs(round_, **{"split-2-milestone": ""})
+
+    response = client.post(_url(round_), data)
+
+    assert response.status_code == 200
+    assert "Give both the milestone and its share, or leave the row empty." in (
+        response.content.decode()
+    )
+
+
+def test_a_tampered_number_of_rows_is_refused_without_an_error_page(client, program_admin, round_):
+    client.force_login(program_admin)
+    data = round_edit_inputs(round_, **{"split-TOTAL_FORMS": "100000"})
+
+    response = client.post(_url(round_), data)
+
+    assert response.status_code == 200
+    assert response.context["split_formset"].non_form_errors()
+
+
+def test_the_timeline_stands_beside_the_fields(client, program_admin, round_):
+    client.force_login(program_admin)
+
+    page = client.get(_url(round_)).content.decode()
+
+    editor = page[page.index('<div class="round-editor">') :]
+    assert editor.index('type="datetime-local"') < editor.index('<ol class="timeline">')
+    assert '<aside class="card round-editor-aside"' in editor
 
 
 def test_it_refuses_more_accepted_than_submitted_proposals(client, program_admin, round_):

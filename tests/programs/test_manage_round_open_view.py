@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from programs.models import Round
 from programs.schedules import dates_from
-from programs.timeline import MILESTONE_FIELDS
+from programs.timeline import MILESTONE_FIELDS, Phase, a_year_later
+from tests.factories import RoundFactory
 from tests.programs.manage_forms import local_inputs
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,75 @@ def test_anonymous_visitors_are_sent_to_log_in(client, program):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert not Round.objects.exists()
+
+
+def test_it_offers_to_start_from_each_programs_latest_round(client, program_admin, program):
+    RoundFactory(program=program, name="Google Summer of Code 2026", slug="gsoc-2026")
+    RoundFactory(
+        program=program, name="Google Summer of Code 2027", slug="gsoc-2027", phase=Phase.UPCOMING
+    )
+    client.force_login(program_admin)
+
+    page = client.get(URL).content.decode()
+
+    assert 'href="?after=gsoc-2027"' in page
+    assert "Google Summer of Code 2027, a year later" in page
+    assert "?after=gsoc-2026" not in page
+
+
+def test_it_fills_in_the_previous_rounds_dates_a_year_later(client, berlin_admin, program, round_):
+    client.force_login(berlin_admin)
+
+    response = client.get(URL, {"after": round_.slug})
+
+    page = response.content.decode()
+    form = response.context["form"]
+    assert "Filled in from <strong>Google Summer of Code 2027</strong>" in page
+    assert form["name"].value() == "Google Summer of Code 2028"
+    assert form["slug"].value() == "gsoc-2028"
+    assert form["program"].value() == program.pk
+    later = local_inputs(a_year_later(round_.dates), "Europe/Berlin")
+    for field in MILESTONE_FIELDS:
+        assert f'name="{field}" value="{later[field]}"' in page
+
+
+def test_the_filled_in_round_opens_as_is(client, program_admin, program, round_):
+    client.force_login(program_admin)
+    form = client.get(URL, {"after": round_.slug}).context["form"]
+    data = {
+        "program": str(program.pk),
+        "name": form["name"].value(),
+        "slug": form["slug"].value(),
+        "total_slots": str(form["total_slots"].value()),
+        **local_inputs(a_year_later(round_.dates)),
+    }
+
+    response = client.post(URL, data)
+
+    assert response.status_code == 302
+    opened = Round.objects.get(slug="gsoc-2028")
+    assert opened.dates == a_year_later(round_.dates)
+
+
+def test_an_unknown_round_to_start_from_gives_the_empty_form(client, program_admin, program):
+    client.force_login(program_admin)
+
+    response = client.get(URL, {"after": "no-such-round"})
+
+    assert response.status_code == 200
+    assert response.context["form"]["name"].value() is None
+
+
+@pytest.mark.parametrize("programs", [1, 6])
+def test_its_queries_do_not_grow_with_programs(
+    client, program_admin, django_assert_num_queries, programs
+):
+    for _ in range(programs):
+        RoundFactory()
+    client.force_login(program_admin)
+    # Session, user, the previous round, the latest round of each program, the program
+    # choices (twice: the select's `required` check reads its first choice).
+    with django_assert_num_queries(6):
+        response = client.get(URL, {"after": "x"})
+
+    assert len(response.context["latest_rounds"]) == programs

@@ -188,7 +188,7 @@ def test_a_withdrawn_mentor_is_no_longer_even_forbidden_but_not_found(
     assert client.get(url(participation)).status_code == 404
 
 
-# Session, user, participation, the viewer's roles, members, invitations.
+# Session, user, participation, the viewer's roles, members, invitations, requests to mentor.
 def test_it_makes_the_same_queries_for_2_or_12_members(
     client, participation, org_admin, django_assert_num_queries
 ):
@@ -209,11 +209,11 @@ def test_it_makes_the_same_queries_for_2_or_12_members(
 
     client.force_login(org_admin)
     add(1)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(url(participation))
 
     add(10)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url(participation))
 
     assert len(response.context["members"]) == 12

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from programs.models import Round
 from programs.schedules import dates_from
-from programs.timeline import MILESTONES, Phase
+from programs.timeline import MILESTONE_FIELDS, MILESTONES, Phase, a_year_later
 from tests.factories import RoundFactory
 
 OPENS = datetime(2027, 1, 11, 18, 0, tzinfo=UTC)
@@ -104,3 +104,19 @@ def test_the_database_rejects_dates_out_of_order(gsoc_2027):
         Round.objects.filter(pk=gsoc_2027.pk).update(applications_close=late)
     gsoc_2027.refresh_from_db()
     assert gsoc_2027.applications_close == DATES["applications_close"]
+
+
+def test_a_year_later_keeps_day_and_time_and_the_order_of_the_dates():
+    dates = dates_from(datetime(2027, 2, 20, 18, 0, tzinfo=UTC))
+
+    later = a_year_later(dates)
+
+    for field in MILESTONE_FIELDS:
+        assert later[field] == dates[field].replace(year=dates[field].year + 1)
+    assert [later[f] for f in MILESTONE_FIELDS] == sorted(later.values())
+
+
+def test_a_year_after_a_leap_day_is_the_28th_of_february():
+    leap_day = datetime(2028, 2, 29, 18, 0, tzinfo=UTC)
+
+    assert a_year_later({"ends": leap_day}) == {"ends": datetime(2029, 2, 28, 18, 0, tzinfo=UTC)}

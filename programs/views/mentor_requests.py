@@ -1,0 +1,158 @@
+"""Asking to mentor for an organization in a round: the person's form and their request's
+page (where an accepted person confirms), and the org admins' list where they answer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from programs import permissions
+from programs.forms.organizations import (
+    AcceptInvitationForm,
+    MentorRequestAnswerForm,
+    MentorRequestForm,
+)
+from programs.models import MentorRequest, Participation
+from programs.services import mentor_requests as services
+from programs.views.outcome import perform
+
+# Org admins answer the oldest first; a page holds this many.
+REQUESTS_PER_PAGE = 20
+
+
+def _request_url(request: MentorRequest) -> str:
+    participation = request.participation
+    return reverse(
+        "programs:mentor_request",
+        args=[participation.round.slug, participation.organization.slug, request.pk],
+    )
+
+
+def _list_url(participation: Participation) -> str:
+    return reverse(
+        "programs:mentor_requests",
+        args=[participation.round.slug, participation.organization.slug],
+    )
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def mentor_request_create(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    participation = permissions.participation_for_asking_to_mentor(
+        request.user, round_slug, org_slug
+    )
+    form = MentorRequestForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            asked = services.mentor_request_create(
+                participation=participation, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Your request is sent to the admins of {participation.organization}; "
+                "you will get an email with their answer.",
+            )
+            asked.participation = participation
+            return redirect(_request_url(asked))
+    return render(
+        request,
+        "programs/org/mentor_request_new.html",
+        {
+            "participation": participation,
+            "round": participation.round,
+            "organization": participation.organization,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def mentor_request(request: HttpRequest, round_slug: str, org_slug: str, pk: int) -> HttpResponse:
+    asked = permissions.mentor_request_for_requester(request.user, round_slug, org_slug, pk)
+    participation = asked.participation
+    form = AcceptInvitationForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.mentor_request_confirm(
+                request=asked, user=request.user, accepts_terms=form.cleaned_data["accept_terms"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Welcome: you are now mentor of {participation.organization} "
+                f"in {participation.round}.",
+            )
+            return redirect(
+                "programs:participation", participation.round.slug, participation.organization.slug
+            )
+    return render(
+        request,
+        "programs/org/mentor_request.html",
+        {
+            "mentor_request": asked,
+            "participation": participation,
+            "round": participation.round,
+            "organization": participation.organization,
+            "form": form,
+            "can_confirm": asked.status == MentorRequest.Status.ACCEPTED,
+        },
+    )
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def mentor_requests(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
+    waiting = (
+        participation.mentor_requests.filter(status=MentorRequest.Status.OPEN)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    page = Paginator(waiting, REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(asked, MentorRequestAnswerForm(auto_id=f"id_request{asked.pk}_%s")) for asked in page]
+    return render(
+        request,
+        "programs/org/mentor_requests.html",
+        {
+            "participation": participation,
+            "round": participation.round,
+            "organization": participation.organization,
+            "page": page,
+            "rows": rows,
+        },
+    )
+
+
+@login_required
+@require_POST
+def mentor_request_decide(
+    request: HttpRequest, round_slug: str, org_slug: str, pk: int
+) -> HttpResponse:
+    asked = permissions.mentor_request_for_org_admin(request.user, round_slug, org_slug, pk)
+    form = MentorRequestAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, f"Choose to accept or decline {asked.user}, with at most 500 characters."
+        )
+        return redirect(_list_url(asked.participation))
+    accept = form.cleaned_data["decision"] == "accept"
+    perform(
+        request,
+        lambda: services.mentor_request_decide(
+            request=asked, by=request.user, accept=accept, answer=form.cleaned_data["answer"]
+        ),
+        success=f"{asked.user} is told: "
+        + ("accepted; they confirm the commitment to start." if accept else "declined."),
+    )
+    return redirect(_list_url(asked.participation))
