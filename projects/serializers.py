@@ -5,6 +5,7 @@ must come with its participation's round and organization selected and its tags 
 (with their users) prefetched, or each idea costs queries.
 """
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +22,19 @@ def mentor_name(mentor: IdeaMentor) -> str:
     return mentor.user.name if mentor.user is not None else mentor.name
 
 
+# A web address as websites may put it in a link as it is: http or https, in any case, and no
+# character a browser would drop or read otherwise (tabs, line breaks, controls, spaces), so
+# "java\tscript:", "&#106;avascript:" or " javascript:" never pass for one.
+_WEB_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f]+", re.IGNORECASE)
+
+
+def web_address(url: str) -> str:
+    """`url` if it is an http(s) address, else "": the websites that embed these lists put
+    links in their own pages, so nothing else (javascript:, data:, a wiki page name) leaves
+    the site as a link."""
+    return url if _WEB_ADDRESS.fullmatch(url) else ""
+
+
 def _tag_names(idea: ProjectIdea, kind: str) -> list[str]:
     return [tag.name for tag in idea.tags.all() if tag.kind == kind]
 
@@ -30,7 +44,7 @@ def _pairs(items: list, first: str, *aliases: str) -> list[dict[str, str]]:
     pairs = []
     for item in items or []:
         label = next((item.get(key) for key in (first, *aliases) if item.get(key)), "")
-        pairs.append({first: label, "url": item.get("url", "")})
+        pairs.append({first: label, "url": web_address(str(item.get("url") or ""))})
     return pairs
 
 
