@@ -161,6 +161,7 @@ class IdeaAbilities:
     review: bool
     write_notes: bool
     adopt: bool
+    see_addresses: bool
 
 
 def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
@@ -172,7 +173,19 @@ def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
         review=ORG_ADMIN in roles and not mentors_it,
         write_notes=is_program_admin(user) or bool(roles & {ORG_ADMIN, MENTOR}),
         adopt=idea.status == ProjectIdea.Status.PROPOSED and bool(roles & {ORG_ADMIN, MENTOR}),
+        see_addresses=_sees_addresses(user, roles),
     )
+
+
+def _sees_addresses(user: User, roles: set[str]) -> bool:
+    return bool(roles) or is_program_admin(user)
+
+
+def sees_addresses(user: User, participation: Participation) -> bool:
+    """Mentors' email addresses: the organization's own people (any active role in the
+    participation) and program admins see them all. Everyone else sees an address only where
+    its owner chose to show it (User.show_email), never one of a person without an account."""
+    return _sees_addresses(user, active_roles(user, participation))
 
 
 def may_review_ideas(user: User, participation: Participation) -> bool:

@@ -9,17 +9,13 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from projects.models import IdeaMentor, ProjectIdea, Tag
+from projects.contacts import shown_name
+from projects.models import ProjectIdea, Tag
 
 
 def iso_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with a Z, the form JavaScript's Date parses everywhere."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def mentor_name(mentor: IdeaMentor) -> str:
-    """The account's name, or for a mentor without an account the name as written."""
-    return mentor.user.name if mentor.user is not None else mentor.name
 
 
 # A web address as websites may put it in a link as it is: http or https, in any case, and no
@@ -60,7 +56,7 @@ def idea_as_dict(idea: ProjectIdea, *, site_url: str) -> dict[str, Any]:
         "languages": _tag_names(idea, Tag.Kind.LANGUAGE),
         "skills": _tag_names(idea, Tag.Kind.SKILL),
         "expected_hours": idea.expected_hours,
-        "mentors": [mentor_name(mentor) for mentor in idea.mentors.all()],
+        "mentors": [shown_name(mentor) for mentor in idea.mentors.all()],
         "links": _pairs(idea.links, "label", "title"),
         "starter_tasks": _pairs(idea.starter_tasks, "title", "label"),
         "published_at": iso_utc(idea.participation.round.ideas_published),
