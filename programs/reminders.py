@@ -25,21 +25,56 @@ from django.db.models import Count, Exists, OuterRef, Q
 from notifications.follows import followers
 from notifications.links import site_url
 from notifications.recipients import program_admins
-from notifications.registry import Due, deadline_key, deadline_windows, kind, reminder
+from notifications.registry import (
+    Due,
+    deadline_key,
+    deadline_windows,
+    kind,
+    person_roles,
+    reminder,
+)
 from programs.models import Invitation, Membership, Participation, Round
 from programs.timeline import MILESTONES
+
+# The roles message kinds are for (notifications.registry.Kind.roles): a membership's role, or
+# running programs site-wide.
+ORG_ADMIN = Membership.Role.ORG_ADMIN.value
+MENTOR = Membership.Role.MENTOR.value
+PROGRAM_ADMIN = "program_admin"
+
+
+@person_roles
+def roles(user) -> set[str]:
+    """The roles `user` holds now: those of their active memberships, in any round, and
+    program admin for people who run programs. One query."""
+    held = set(
+        Membership.objects.active().filter(user=user).values_list("role", flat=True).distinct()
+    )
+    if user.runs_programs:
+        held.add(PROGRAM_ADMIN)
+    return held
+
 
 ORG_APPLICATION_DEADLINE = kind(
     "org_application_deadline",
     label="Reminders to submit your organization's application",
     optional=False,
+    roles={ORG_ADMIN},
 )
+# Org admins send invitations, and program admins may act for them.
 INVITATION_OPEN = kind(
-    "invitation_open", label="Reminders of invitations you sent that are unanswered", optional=True
+    "invitation_open",
+    label="Reminders of invitations you sent that are unanswered",
+    optional=True,
+    roles={ORG_ADMIN, PROGRAM_ADMIN},
 )
+# Anyone may follow a round.
 ROUND_DEADLINE = kind("round_deadline", label="Deadlines of the rounds you follow", optional=True)
 PROGRAM_ADMIN_DIGEST = kind(
-    "program_admin_digest", label="The program admins' daily digest", optional=True
+    "program_admin_digest",
+    label="The program admins' daily digest",
+    optional=True,
+    roles={PROGRAM_ADMIN},
 )
 PARTICIPATION_ACCEPTED = kind(
     "participation_accepted", label="Your organization accepted into a round", optional=False
@@ -48,7 +83,10 @@ PARTICIPATION_REJECTED = kind(
     "participation_rejected", label="Your organization not accepted into a round", optional=False
 )
 INVITATION_ACCEPTED = kind(
-    "invitation_accepted", label="Invitations you sent, accepted", optional=True
+    "invitation_accepted",
+    label="Invitations you sent, accepted",
+    optional=True,
+    roles={ORG_ADMIN, PROGRAM_ADMIN},
 )
 
 # An invitation unanswered this long earns its sender a reminder.

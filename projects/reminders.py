@@ -47,11 +47,18 @@ IDEA_CHANGES_REQUESTED = kind(
     "idea_changes_requested", label="Your ideas sent back for changes", optional=False
 )
 IDEA_REJECTED = kind("idea_rejected", label="Your ideas rejected", optional=False)
+# Org admins may mentor ideas too (the roles as notifications.registry.Kind.roles names them).
 IDEA_QUESTION = kind(
-    "idea_question", label="New public questions on the ideas you mentor", optional=True
+    "idea_question",
+    label="New public questions on the ideas you mentor",
+    optional=True,
+    roles={MENTOR, ORG_ADMIN},
 )
 IDEA_CUSTOM_PROPOSED = kind(
-    "idea_custom_proposed", label="Ideas applicants propose to your organization", optional=True
+    "idea_custom_proposed",
+    label="Ideas applicants propose to your organization",
+    optional=True,
+    roles={MENTOR, ORG_ADMIN},
 )
 
 # An idea waiting this long for review earns each org admin who owes a verdict a reminder.
