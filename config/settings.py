@@ -7,6 +7,7 @@ file system (no server), mail to the console. Every variable is listed in the RE
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "django_htmx",
     "django_filters",
+    "csp",
     # Domain apps, in import order: each may import only the ones above it.
     "people",
     "programs",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A person's roles in a participation are worked out once per request (programs.roles).
     "programs.roles.RolesPerRequestMiddleware",
+    # After authentication: it asks whether the request is a signed-in person's.
+    "config.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -254,6 +260,38 @@ NOTIFICATIONS_MAX_ATTEMPTS = 5
 NOTIFICATIONS_HEARTBEAT_STALE_SECONDS = 180
 
 # --- Production hardening ---------------------------------------------------------------------
+# Every script and style comes from our own static files: no inline <script>, no on*=
+# handler, no style="" on a page (htmx's own indicator style is turned off in base.html), so
+# an injected tag runs nothing. No form-action: a social login's form is answered by a
+# redirect to the provider, which browsers would check against it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Powerful browser features the site never uses, refused to it and to anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=True)

@@ -6,7 +6,11 @@ Like Django's admin autodiscover: `NotificationsConfig.ready()` imports every in
 - its kinds: `ORG_DEADLINE = kind("org_application_deadline", label=..., optional=False,
   app="programs")`, one set of email templates each, in the app's own folder
   (`templates/<app>/emails/<kind>-subject.txt`, `-body.txt`, `-body.html`);
-- its reminders: `@reminder def org_application_deadline(now): yield Due(...)`.
+- its reminders: `@reminder def org_application_deadline(now): yield Due(...)`;
+- who receives each kind, where not anyone: `kind(..., roles={"org_admin"})`, with a function
+  that names a person's roles (`@person_roles def roles(user): ...`), so the email choices
+  offer each person only the kinds their roles can receive, and notifications needs to know
+  no domain model to tell.
 
 A reminder function is pure: given the clock, it reads the database and yields what is due,
 to whom, about what. It writes nothing; the sweep turns what it yields into outbox rows, and
@@ -30,6 +34,9 @@ class Kind:
     name: str
     label: str
     optional: bool
+    # The roles whose holders receive it (see `person_roles`); empty: anyone may (a round's
+    # deadlines go to whoever follows the round).
+    roles: frozenset[str] = frozenset()
     # The app whose templates/<app>/emails/ folder holds the kind's three templates.
     app: str = "notifications"
 
@@ -139,15 +146,24 @@ def without_covered(dues: Iterable[Due]) -> list[Due]:
 
 
 Reminder = Callable[[datetime], Iterable[Due]]
+RolesOf = Callable[[Any], set[str]]
 
 _kinds: dict[str, Kind] = {}
 _reminders: dict[str, Reminder] = {}
+_roles_of: dict[str, RolesOf] = {}
 
 
-def kind(name: str, *, label: str, optional: bool, app: str = "notifications") -> Kind:
+def kind(
+    name: str,
+    *,
+    label: str,
+    optional: bool,
+    app: str = "notifications",
+    roles: Iterable[str] = (),
+) -> Kind:
     """Register a kind of message, whose templates are in `app`'s emails folder (notifications'
     own kinds leave it out); registering one name twice differently is a mistake."""
-    registered = Kind(name=name, label=label, optional=optional, app=app)
+    registered = Kind(name=name, label=label, optional=optional, app=app, roles=frozenset(roles))
     if _kinds.get(name, registered) != registered:
         raise ValueError(f"The message kind {name!r} is registered twice, differently.")
     _kinds[name] = registered
@@ -158,6 +174,20 @@ def reminder(function: Reminder) -> Reminder:
     """Register a reminder function under its dotted name; the sweep calls each one."""
     _reminders[f"{function.__module__}.{function.__qualname__}"] = function
     return function
+
+
+def person_roles(function: RolesOf) -> RolesOf:
+    """Register a function naming the roles a person holds now (as `Kind.roles` names them);
+    a person's roles are the union of what every registered function says."""
+    _roles_of[f"{function.__module__}.{function.__qualname__}"] = function
+    return function
+
+
+def roles_of(person) -> set[str]:
+    held: set[str] = set()
+    for function in _roles_of.values():
+        held |= function(person)
+    return held
 
 
 def get_kind(name: str) -> Kind:
@@ -176,6 +206,12 @@ def kinds() -> dict[str, Kind]:
 
 def optional_kinds() -> list[Kind]:
     return sorted((k for k in _kinds.values() if k.optional), key=lambda k: k.label)
+
+
+def optional_kinds_for(person) -> list[Kind]:
+    """The kinds `person` may turn off among those their roles can receive."""
+    held = roles_of(person)
+    return [k for k in optional_kinds() if not k.roles or k.roles & held]
 
 
 def reminders() -> dict[str, Reminder]:

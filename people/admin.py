@@ -49,6 +49,7 @@ class UserAdmin(DjangoUserAdmin):
                     "matrix_id",
                     "github_username",
                     "gitlab_username",
+                    "show_email",
                 )
             },
         ),

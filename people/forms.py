@@ -58,6 +58,7 @@ class ProfileForm(forms.ModelForm):
             "github_username",
             "gitlab_username",
             "affiliation",
+            "show_email",
         ]
         widgets = {"timezone": TimezoneSelect}
         error_messages = {"timezone": {"invalid_choice": TIMEZONE_ERROR}}

@@ -57,6 +57,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     affiliation = models.CharField(
         max_length=200, blank=True, help_text="Employer, university or 'independent'."
     )
+    # Off by default: public pages (ideas, their JSON and wiki exports) show a person's name and
+    # chat handles; their address only when they chose so, or to their organization's people.
+    show_email = models.BooleanField(
+        "show my email address on public pages",
+        default=False,
+        help_text="Where you mentor an idea, visitors then see your address beside your name. "
+        "Your organization's people see it either way.",
+    )
     is_program_admin = models.BooleanField(
         default=False, help_text="Runs programs site-wide: opens rounds, accepts organizations."
     )

@@ -32,6 +32,7 @@ from notifications.registry import (
     deadline_key,
     deadline_windows,
     kind,
+    person_roles,
     preferences_section,
     reminder,
 )
@@ -39,23 +40,50 @@ from programs.follows import followers, rounds_followed_section
 from programs.models import Invitation, Membership, MentorRequest, Participation, Round
 from programs.timeline import MILESTONES
 
+# The roles message kinds are for (notifications.registry.Kind.roles): a membership's role, or
+# running programs site-wide.
+ORG_ADMIN = Membership.Role.ORG_ADMIN.value
+MENTOR = Membership.Role.MENTOR.value
+PROGRAM_ADMIN = "program_admin"
+
+
+@person_roles
+def roles(user) -> set[str]:
+    """The roles `user` holds now: those of their active memberships, in any round, and
+    program admin for people who run programs. One query."""
+    held = set(
+        Membership.objects.active().filter(user=user).values_list("role", flat=True).distinct()
+    )
+    if user.runs_programs:
+        held.add(PROGRAM_ADMIN)
+    return held
+
+
 ORG_APPLICATION_DEADLINE = kind(
     "org_application_deadline",
     label="Reminders to submit your organization's application",
     optional=False,
     app="programs",
+    roles={ORG_ADMIN},
 )
+# Org admins send invitations, and program admins may act for them.
 INVITATION_OPEN = kind(
     "invitation_open",
     label="Reminders of invitations you sent that are unanswered",
     optional=True,
     app="programs",
+    roles={ORG_ADMIN, PROGRAM_ADMIN},
 )
+# Anyone may follow a round.
 ROUND_DEADLINE = kind(
     "round_deadline", label="Deadlines of the rounds you follow", optional=True, app="programs"
 )
 PROGRAM_ADMIN_DIGEST = kind(
-    "program_admin_digest", label="The program admins' daily digest", optional=True, app="programs"
+    "program_admin_digest",
+    label="The program admins' daily digest",
+    optional=True,
+    app="programs",
+    roles={PROGRAM_ADMIN},
 )
 PARTICIPATION_ACCEPTED = kind(
     "participation_accepted",
@@ -70,13 +98,18 @@ PARTICIPATION_REJECTED = kind(
     app="programs",
 )
 INVITATION_ACCEPTED = kind(
-    "invitation_accepted", label="Invitations you sent, accepted", optional=True, app="programs"
+    "invitation_accepted",
+    label="Invitations you sent, accepted",
+    optional=True,
+    app="programs",
+    roles={ORG_ADMIN, PROGRAM_ADMIN},
 )
 MENTOR_REQUEST_OPEN = kind(
     "mentor_request_open",
     label="Requests to mentor for your organization",
     optional=False,
     app="programs",
+    roles={ORG_ADMIN},
 )
 MENTOR_REQUEST_ANSWERED = kind(
     "mentor_request_answered",

@@ -191,6 +191,7 @@ class IdeaAbilities:
     review: bool
     write_notes: bool
     adopt: bool
+    see_addresses: bool
 
 
 def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
@@ -203,4 +204,16 @@ def idea_abilities(user: User, idea: ProjectIdea) -> IdeaAbilities:
         review=may_review(roles, mentors_it=mentors_it),
         write_notes=may_write_notes(roles),
         adopt=idea.status == ProjectIdea.Status.PROPOSED and may_author(roles),
+        see_addresses=may_see_addresses(roles),
     )
+
+
+def may_see_addresses(roles: Roles) -> bool:
+    """Mentors' email addresses: the organization's own people (any active role in the
+    participation) and program admins see them all. Everyone else sees an address only where
+    its owner chose to show it (User.show_email), never one of a person without an account."""
+    return roles.member or roles.program_admin
+
+
+def sees_addresses(user: User, participation: Participation) -> bool:
+    return may_see_addresses(roles_in(user, participation))

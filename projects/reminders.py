@@ -53,17 +53,20 @@ IDEA_CHANGES_REQUESTED = kind(
     app="projects",
 )
 IDEA_REJECTED = kind("idea_rejected", label="Your ideas rejected", optional=False, app="projects")
+# Org admins may mentor ideas too (the roles as notifications.registry.Kind.roles names them).
 IDEA_QUESTION = kind(
     "idea_question",
     label="New public questions on the ideas you mentor",
     optional=True,
     app="projects",
+    roles={MENTOR, ORG_ADMIN},
 )
 IDEA_CUSTOM_PROPOSED = kind(
     "idea_custom_proposed",
     label="Ideas applicants propose to your organization",
     optional=True,
     app="projects",
+    roles={MENTOR, ORG_ADMIN},
 )
 
 # An idea waiting this long for review earns each org admin who owes a verdict a reminder.

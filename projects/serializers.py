@@ -5,10 +5,12 @@ must come with its participation's round and organization selected and its tags 
 (with their users) prefetched, or each idea costs queries.
 """
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
-from projects.models import IdeaMentor, ProjectIdea, Tag
+from projects.contacts import shown_name
+from projects.models import ProjectIdea, Tag
 
 
 def iso_utc(moment: datetime) -> str:
@@ -16,9 +18,17 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def mentor_name(mentor: IdeaMentor) -> str:
-    """The account's name, or for a mentor without an account the name as written."""
-    return mentor.user.name if mentor.user is not None else mentor.name
+# A web address as websites may put it in a link as it is: http or https, in any case, and no
+# character a browser would drop or read otherwise (tabs, line breaks, controls, spaces), so
+# "java\tscript:", "&#106;avascript:" or " javascript:" never pass for one.
+_WEB_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f]+", re.IGNORECASE)
+
+
+def web_address(url: str) -> str:
+    """`url` if it is an http(s) address, else "": the websites that embed these lists put
+    links in their own pages, so nothing else (javascript:, data:, a wiki page name) leaves
+    the site as a link."""
+    return url if _WEB_ADDRESS.fullmatch(url) else ""
 
 
 def _tag_names(idea: ProjectIdea, kind: str) -> list[str]:
@@ -30,7 +40,7 @@ def _pairs(items: list, first: str, *aliases: str) -> list[dict[str, str]]:
     pairs = []
     for item in items or []:
         label = next((item.get(key) for key in (first, *aliases) if item.get(key)), "")
-        pairs.append({first: label, "url": item.get("url", "")})
+        pairs.append({first: label, "url": web_address(str(item.get("url") or ""))})
     return pairs
 
 
@@ -46,7 +56,7 @@ def idea_as_dict(idea: ProjectIdea, *, site_url: str) -> dict[str, Any]:
         "languages": _tag_names(idea, Tag.Kind.LANGUAGE),
         "skills": _tag_names(idea, Tag.Kind.SKILL),
         "expected_hours": idea.expected_hours,
-        "mentors": [mentor_name(mentor) for mentor in idea.mentors.all()],
+        "mentors": [shown_name(mentor) for mentor in idea.mentors.all()],
         "links": _pairs(idea.links, "label", "title"),
         "starter_tasks": _pairs(idea.starter_tasks, "title", "label"),
         "published_at": iso_utc(idea.participation.round.ideas_published),

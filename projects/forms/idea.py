@@ -141,6 +141,18 @@ def _one_line_end(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _hours_as_typed(text: str) -> int | None:
+    """Typed hours as a number for the preview, or None; never raises. "²" is a digit to
+    `str.isdigit` but not to `int`, and `int` refuses more than 4,300 digits: the form's own
+    field reports such input as an error, the preview just leaves the size out."""
+    if not text.isdigit() or len(text) > len(str(MAX_HOURS)) + 1:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
 def _split_names(text: str) -> list[str]:
     return [name.strip() for name in (text or "").split(",") if name.strip()]
 
@@ -369,7 +381,7 @@ class IdeaForm(forms.Form):
             skill_level=skill_level if skill_level in SkillLevel.values else "",
             languages=tuple(_split_names(self._raw("languages"))),
             skills=tuple(_split_names(self._raw("skills"))),
-            expected_hours=int(hours) if hours.isdigit() else None,
+            expected_hours=_hours_as_typed(hours),
             mentors=tuple(mentors),
             suggested_by=self._raw("suggested_by"),
             starter_tasks=tuple(_loose_rows(self._raw("starter_tasks"), address_alone=False)),

@@ -24,10 +24,10 @@ from programs.permissions import round_for_public
 from programs.roles import roles_in
 from programs.timeline import Phase
 from projects import permissions
+from projects.contacts import mentor_contact
 from projects.filters import IdeaFilter
 from projects.forms.discussion import CommentForm
 from projects.models import IdeaComment, IdeaMentor, ProjectIdea, Tag
-from projects.serializers import mentor_name
 
 PER_PAGE = 25
 # Case-insensitive, so "libvirt" sorts next to "Linux" on SQLite as on PostgreSQL.
@@ -121,24 +121,6 @@ def org_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
 
 
 @dataclass(frozen=True)
-class MentorContact:
-    """A mentor as the idea page shows them: the contact they chose, or the name as written
-    for someone without an account here."""
-
-    name: str
-    email: str = ""
-    irc: str = ""
-
-
-def mentor_contact(mentor: IdeaMentor) -> MentorContact:
-    if mentor.user is None:
-        return MentorContact(name=mentor.name)
-    if mentor.contact == IdeaMentor.Contact.IRC:
-        return MentorContact(name=mentor_name(mentor), irc=mentor.user.irc_nick)
-    return MentorContact(name=mentor_name(mentor), email=mentor.user.email)
-
-
-@dataclass(frozen=True)
 class ShownLink:
     label: str
     url: str
@@ -206,7 +188,9 @@ def idea_page(
         "organization": idea.participation.organization,
         "published": published,
         "abilities": abilities,
-        "mentors": [mentor_contact(m) for m in idea.mentors.all()],
+        "mentors": [
+            mentor_contact(m, with_addresses=abilities.see_addresses) for m in idea.mentors.all()
+        ],
         "languages": [t for t in tags if t.kind == Tag.Kind.LANGUAGE],
         "skills": [t for t in tags if t.kind == Tag.Kind.SKILL],
         "links": shown_links(idea.links, "label"),

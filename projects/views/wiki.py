@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from projects import permissions
+from projects.contacts import idea_data_for
 from projects.filters import IdeaFilter
 from projects.forms.wiki_import import WikiImportForm
 from projects.models import IdeaMentor
-from projects.services.wiki_import import ideas_export, ideas_import, ideas_import_preview
-from projects.wiki.convert import idea_to_data
-from projects.wiki.render import render_idea
+from projects.services.wiki_import import ideas_import, ideas_import_preview
+from projects.wiki.convert import with_wiki_details
+from projects.wiki.render import render_idea, render_page
 
 
 def _markup(text: str) -> HttpResponse:
@@ -27,12 +28,15 @@ def idea_wiki(request: HttpRequest, round_slug: str, org_slug: str, idea_slug: s
     prefetch_related_objects(
         [idea], "tags", Prefetch("mentors", queryset=IdeaMentor.objects.select_related("user"))
     )
-    return _markup(render_idea(idea_to_data(idea)) + "\n")
+    with_addresses = permissions.sees_addresses(request.user, idea.participation)
+    return _markup(render_idea(idea_data_for(idea, with_addresses=with_addresses)) + "\n")
 
 
 def org_ideas_wiki(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     """The organization's list as one page, with the public list's filters (GET parameters
-    skill_level, language, size, q): published ideas, or all it may see for its people."""
+    skill_level, language, size, q): published ideas, or all it may see for its people.
+    Mentors' addresses only as projects.contacts allows this viewer: for the organization's
+    people the page is what `ideas_export` writes."""
     participation = permissions.participation_for_public(request.user, round_slug, org_slug)
     filterset = IdeaFilter(
         request.GET or None,
@@ -40,7 +44,11 @@ def org_ideas_wiki(request: HttpRequest, round_slug: str, org_slug: str) -> Http
         round_=participation.round,
         with_organization=False,
     )
-    return _markup(ideas_export(participation, filterset.qs))
+    with_addresses = permissions.sees_addresses(request.user, participation)
+    ideas = with_wiki_details(filterset.qs).order_by("title")
+    return _markup(
+        render_page([idea_data_for(idea, with_addresses=with_addresses) for idea in ideas])
+    )
 
 
 @login_required

@@ -9,20 +9,75 @@ from django.urls import reverse
 
 from notifications.models import NotificationPreference
 from notifications.registry import optional_kinds
-from programs.models import RoundFollow
+from programs.models import Membership, RoundFollow
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("notifications:preferences")
 
 
-def test_it_lists_only_the_kinds_that_can_be_turned_off(client, applicant):
-    client.force_login(applicant)
+def test_it_lists_only_the_kinds_that_can_be_turned_off(client, program_admin, org_admin):
+    MembershipFactory(user=program_admin, participation=Membership.objects.get().participation)
+    client.force_login(program_admin)
     page = client.get(URL).content.decode()
     assert "Deadlines of the rounds you follow" in page
     assert "The program admins&#x27; daily digest" in page
     assert "Reminders to submit your organization&#x27;s application" not in page
     assert all(field.initial for field in client.get(URL).context["form"].fields.values())
+
+
+def shown(client, person) -> set[str]:
+    client.force_login(person)
+    return set(client.get(URL).context["form"].fields)
+
+
+def test_an_applicant_is_offered_only_what_anyone_can_receive(client, applicant):
+    assert shown(client, applicant) == {"round_deadline"}
+
+
+def test_a_mentor_is_offered_the_mentors_kinds(client, mentor):
+    assert shown(client, mentor) == {"round_deadline", "idea_question", "idea_custom_proposed"}
+
+
+def test_an_org_admin_is_offered_the_kinds_of_invitations_and_ideas(client, org_admin):
+    assert shown(client, org_admin) == {
+        "round_deadline",
+        "idea_question",
+        "idea_custom_proposed",
+        "invitation_open",
+        "invitation_accepted",
+    }
+
+
+def test_a_program_admin_is_offered_the_digest(client, program_admin):
+    assert {"program_admin_digest", "invitation_open"} <= shown(client, program_admin)
+    assert "idea_question" not in shown(client, program_admin)
+
+
+def test_a_mentor_whose_role_ended_is_no_longer_offered_its_kinds(client, mentor):
+    Membership.objects.filter(user=mentor).update(status=Membership.Status.WITHDRAWN)
+    assert shown(client, mentor) == {"round_deadline"}
+
+
+def test_a_kind_for_a_role_not_held_posted_anyway_is_ignored(client, applicant):
+    client.force_login(applicant)
+    client.post(URL, {"round_deadline": "on"})  # the digest unticked, as if it were a field
+    assert (
+        not NotificationPreference.objects.filter(user=applicant)
+        .exclude(kind="round_deadline")
+        .exists()
+    )
+
+
+def test_the_page_makes_as_many_queries_for_a_person_of_many_roles(
+    client, applicant, org_admin, django_assert_num_queries
+):
+    for person in (applicant, org_admin):
+        client.force_login(person)
+        # session, the viewer, their roles, their choices, the rounds they follow
+        with django_assert_num_queries(5):
+            client.get(URL)
 
 
 def test_unticking_a_kind_turns_it_off_and_ticking_turns_it_on(client, applicant):

@@ -27,6 +27,14 @@ def test_only_optional_kinds_can_be_turned_off():
     assert not names & {"org_application_deadline", "participation_accepted", "heartbeat_stale"}
 
 
+def test_each_optional_kind_names_the_roles_that_receive_it_or_none_for_anyone():
+    roles = {kind.name: kind.roles for kind in registry.optional_kinds()}
+    assert roles["round_deadline"] == frozenset()  # anyone may follow a round
+    assert roles["program_admin_digest"] == {"program_admin"}
+    assert "org_admin" in roles["invitation_open"]
+    assert all(isinstance(role, str) for kind_roles in roles.values() for role in kind_roles)
+
+
 def test_every_registered_kind_has_its_three_templates_in_its_apps_folder():
     for kind in registry.kinds().values():
         for part in ("subject.txt", "body.txt", "body.html"):

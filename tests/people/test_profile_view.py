@@ -141,3 +141,19 @@ def test_the_page_costs_the_same_queries_every_time(client, applicant, django_as
     # session, the viewer, the viewer's own row for the form
     with django_assert_num_queries(3):
         client.get(URL)
+
+
+def test_showing_the_email_address_publicly_is_off_until_the_person_ticks_it(client, applicant):
+    client.force_login(applicant)
+
+    page = client.get(URL).content.decode()
+    assert 'name="show_email"' in page
+    assert applicant.show_email is False
+
+    client.post(URL, profile_data(show_email="on"))
+    applicant.refresh_from_db()
+    assert applicant.show_email is True
+
+    client.post(URL, profile_data())  # an unticked box is not sent
+    applicant.refresh_from_db()
+    assert applicant.show_email is False

@@ -90,3 +90,21 @@ def test_uids_stay_the_same_when_a_date_moves(client, round_):
 def test_it_makes_one_query(client, round_, django_assert_num_queries):
     with django_assert_num_queries(1):
         feed(client)
+
+
+@pytest.mark.parametrize(
+    "name", ["Summer\n2027", "Summer\r2027", "Summer\r\n2027", "Summer\x0b2027"]
+)
+def test_a_line_break_in_a_round_name_leaves_every_line_of_the_feed_whole(client, round_, name):
+    round_.name = name
+    round_.save()
+    response = feed(client)
+    assert response.status_code == 200
+    # Each content line ends with CRLF; no other line feed, carriage return or control
+    # character stands in the text, where calendar apps would cut a line or refuse the feed.
+    text = response.content.replace(b"\r\n", b"")
+    assert not any(byte < 0x20 and byte != 0x09 for byte in text)
+    calendar = Calendar.from_ical(response.content)
+    assert calendar["X-WR-CALNAME"] == calendar["NAME"] == "Summer 2027"
+    assert str(calendar["X-WR-CALDESC"]).startswith("Timeline of Summer 2027 (")
+    assert all(str(event.summary).endswith("(Summer 2027)") for event in calendar.events)

@@ -149,3 +149,25 @@ def test_anonymous_visitors_are_sent_to_log_in(client, participation):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(
+    ("hours", "error"),
+    [
+        ("²", "Enter a whole number."),  # a digit to str.isdigit, not to int
+        ("9" * 4_300, "less than or equal to 1000"),
+        ("9" * 5_000, "Enter a whole number."),  # past what int() reads
+    ],
+)
+def test_hours_that_are_no_number_are_a_form_error_that_keeps_what_was_typed(
+    client, participation, mentor, hours, error
+):
+    client.force_login(mentor)
+
+    response = client.post(url(participation), {**form_data(mentor), "expected_hours": hours})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert error in form.errors["expected_hours"][0]
+    assert form["title"].value() == "Disk backup tool"
+    assert not ProjectIdea.objects.exists()

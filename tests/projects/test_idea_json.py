@@ -183,3 +183,40 @@ def test_it_makes_the_same_queries_for_5_or_60_ideas(
         response = client.get(url, {"skill_level": "intermediate"})
 
     assert response.json()["count"] == 60
+
+
+HIDDEN_SCRIPT_LINKS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "java\rscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "https://qemu.org/\njavascript:alert(1)",
+    "//evil.example/x",
+]
+
+
+def test_only_http_links_leave_the_site_in_every_field_that_carries_one(client, participation):
+    rows = [{"label": f"link {i}", "url": url} for i, url in enumerate(HIDDEN_SCRIPT_LINKS)]
+    tasks = [{"title": f"task {i}", "url": url} for i, url in enumerate(HIDDEN_SCRIPT_LINKS)]
+    good = [
+        {"label": "Docs", "url": "https://qemu.org/docs?a=1&b=2#x"},
+        {"label": "Old", "url": "HTTP://qemu.org/old"},
+    ]
+    make_idea(participation, "Disk backup tool", links=rows + good, starter_tasks=tasks)
+
+    for url in (round_url(participation.round), org_url(participation)):
+        (idea,) = client.get(url).json()["ideas"]
+        assert [link["url"] for link in idea["links"]] == [""] * len(rows) + [
+            "https://qemu.org/docs?a=1&b=2#x",
+            "HTTP://qemu.org/old",
+        ]
+        assert [link["label"] for link in idea["links"]][-2:] == ["Docs", "Old"]
+        assert [task["url"] for task in idea["starter_tasks"]] == [""] * len(tasks)
+        assert idea["url"].startswith("http")

@@ -47,6 +47,17 @@ def test_invalid_input_is_previewed_as_typed(client, participation, mentor):
     assert "=== Disk backup tool ===" in response.content.decode()
 
 
+@pytest.mark.parametrize("hours", ["²", "9" * 5_000])
+def test_hours_that_are_no_number_are_left_out_of_the_preview(client, participation, mentor, hours):
+    client.force_login(mentor)
+
+    response = client.post(NEW, form_data(mentor, expected_hours=hours))
+
+    assert response.status_code == 200
+    assert "=== Disk backup tool ===" in response.content.decode()
+    assert "Expected size" not in response.content.decode()
+
+
 def test_before_a_title_is_typed_the_preview_shows_where_it_goes(client, participation, mentor):
     client.force_login(mentor)
 

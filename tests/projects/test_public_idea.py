@@ -73,6 +73,9 @@ def test_anyone_reads_every_field_of_a_published_idea(client, idea):
 
 
 def test_mentors_are_shown_with_the_contact_each_chose(client, idea, mentor):
+    mentor.show_email = True  # the address is public only by its owner's choice
+    mentor.save()
+
     page = client.get(idea_url(idea)).content.decode()
 
     assert f'Mira Mentor · <a href="mailto:{mentor.email}">' in page

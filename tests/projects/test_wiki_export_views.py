@@ -10,7 +10,7 @@ in, and there is no read-only role.
 import pytest
 from django.urls import reverse
 
-from projects.models import ProjectIdea, SkillLevel
+from projects.models import IdeaMentor, ProjectIdea, SkillLevel
 from projects.wiki.parse import parse_page
 from tests.factories import UserFactory
 from tests.projects.idea_rows import make_idea
@@ -115,3 +115,16 @@ def test_the_list_makes_as_many_queries_for_twelve_ideas_as_for_two(
     make(10)
     with django_assert_num_queries(4):
         assert len(parse_page(client.get(list_url(participation)).content.decode()).ideas) == 12
+
+
+def test_a_mentor_who_chose_irc_and_cleared_the_nick_is_named_without_their_address(
+    client, participation
+):
+    ian = UserFactory(display_name="Ian Cleared", email="ian@example.org", irc_nick="")
+    idea = make_idea(participation, "Tracing", mentors=(ian,))
+    IdeaMentor.objects.filter(idea=idea).update(contact=IdeaMentor.Contact.IRC)
+
+    for url in (idea_url(idea), list_url(participation)):
+        text = client.get(url).content.decode()
+        assert "* Mentor: Ian Cleared\n" in text
+        assert "ian@example.org" not in text
