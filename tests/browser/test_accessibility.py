@@ -64,7 +64,7 @@ def world(db):
     org_admin = UserFactory(display_name="Olga Orgadmin")
     mentor = UserFactory(display_name="Mira Mentor")
     MembershipFactory(participation=qemu, user=org_admin, role=Membership.Role.ORG_ADMIN)
-    MembershipFactory(participation=qemu, user=mentor, role=Membership.Role.MENTOR)
+    leaving = MembershipFactory(participation=qemu, user=mentor, role=Membership.Role.MENTOR)
     qemu.invitations.create(
         email="new@example.org",
         role=Membership.Role.MENTOR,
@@ -81,7 +81,7 @@ def world(db):
     )
     Heartbeat.objects.create(name="beat@a", last_seen=timezone.now() - timedelta(hours=1))
     message_for(mentor, status=Message.Status.FAILED, attempts=5, last_error="SMTP: refused")
-    return {"round": round_, "org_admin": org_admin, "mentor": mentor}
+    return {"round": round_, "org_admin": org_admin, "mentor": mentor, "leaving": leaving.pk}
 
 
 @pytest.mark.e2e
@@ -109,6 +109,7 @@ def test_the_working_pages_have_no_serious_accessibility_violation(
     for user, url in (
         (world["org_admin"], reverse("projects:idea_create", args=org_args)),
         (world["org_admin"], reverse("programs:participation_manage", args=org_args)),
+        (world["mentor"], reverse("programs:membership_end", args=[*org_args, world["leaving"]])),
         (UserFactory(is_program_admin=True), reverse("notifications:status")),
     ):
         page = page_as(user)
