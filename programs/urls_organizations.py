@@ -16,12 +16,7 @@ urlpatterns = [
         {"step": "submit"},
         name="participation_submit",
     ),
-    path(
-        f"{ORG}manage/withdraw/",
-        views.participation_step,
-        {"step": "withdraw"},
-        name="participation_withdraw",
-    ),
+    path(f"{ORG}manage/withdraw/", views.participation_withdraw, name="participation_withdraw"),
     path(f"{ORG}manage/invitations/", views.invitation_create, name="invitation_create"),
     path(
         f"{ORG}manage/invitations/<int:pk>/revoke/",

@@ -170,6 +170,13 @@ class ProjectIdea(models.Model):
     def is_custom(self) -> bool:
         return self.proposed_by_id is not None
 
+    @property
+    def published_at(self) -> datetime:
+        """When it became public: the ideas date, or its approval if that came later (an idea
+        changed after approval is approved again, and that approval is the one counted)."""
+        ideas_date = self.participation.round.ideas_published
+        return max(ideas_date, self.approved_at) if self.approved_at else ideas_date
+
     def is_published_at(self, now: datetime) -> bool:
         return (
             self.status == self.Status.APPROVED

@@ -54,6 +54,12 @@ def when_text(moment: datetime | None) -> str:
     return named if named.endswith(f" {zone}") else f"{named} ({zone})"
 
 
+@register.filter
+def is_past(moment: datetime | None) -> bool:
+    """`{% if round.ideas_published|is_past %}`: so a page never says "will be" of a date gone."""
+    return moment is not None and moment <= timezone.now()
+
+
 @register.simple_tag(takes_context=True)
 def viewer_zone(context) -> str:
     return timezone.get_current_timezone_name()

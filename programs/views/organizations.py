@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from programs import permissions
 from programs.forms.organizations import (
@@ -25,6 +25,7 @@ from programs.models import Invitation, Membership, MentorRequest, Participation
 from programs.services import applications as application_services
 from programs.services import memberships as membership_services
 from programs.timeline import Phase
+from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform, refusal
 
 
@@ -227,6 +228,33 @@ def participation_step(
     request: HttpRequest, round_slug: str, org_slug: str, step: str
 ) -> HttpResponse:
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
+    return _do_step(request, participation, step)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participation_withdraw(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    """Withdrawing cannot be undone: GET asks, POST withdraws."""
+    participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
+    if request.method == "POST":
+        return _do_step(request, participation, "withdraw")
+    organization, round_ = participation.organization, participation.round
+    return confirmation_page(
+        request,
+        Confirmation(
+            title=f"Withdraw {organization}'s application to {round_}?",
+            consequences=[
+                f"{organization} no longer applies to take part in {round_}; "
+                "the program admins will not review the application.",
+                "The application can no longer be edited or submitted again.",
+            ],
+            button="Withdraw the application",
+            cancel_url=_manage_url(participation),
+        ),
+    )
+
+
+def _do_step(request: HttpRequest, participation: Participation, step: str) -> HttpResponse:
     service, success = APPLICATION_STEPS[step]
     perform(request, lambda: service(participation=participation, by=request.user), success=success)
     return redirect(_manage_url(participation))
@@ -256,12 +284,27 @@ def invitation_create(request: HttpRequest, round_slug: str, org_slug: str) -> H
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invitation_revoke(
     request: HttpRequest, round_slug: str, org_slug: str, pk: int
 ) -> HttpResponse:
+    """GET asks, POST revokes."""
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
     invitation = permissions.invitation_of(participation, pk)
+    if request.method == "GET":
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=f"Revoke the invitation to {invitation.email}?",
+                consequences=[
+                    f"The link sent to {invitation.email} stops working at once; whoever "
+                    "opens it is told the invitation was revoked.",
+                    f"To invite {invitation.email} again, send a new invitation.",
+                ],
+                button="Revoke the invitation",
+                cancel_url=_manage_url(participation),
+            ),
+        )
     perform(
         request,
         lambda: membership_services.invitation_revoke(invitation=invitation, by=request.user),
@@ -328,12 +371,45 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+def _membership_end_confirmation(membership: Membership, *, leaving: bool) -> Confirmation:
+    participation = membership.participation
+    where = f"{participation.organization} in {participation.round}"
+    role = membership.get_role_display().lower()
+    if leaving:
+        return Confirmation(
+            title=f"Stop being {role} of {where}?",
+            consequences=[
+                f"You stop being {role} of {where} at once.",
+                "You lose access to the organization's own pages and its unpublished ideas; "
+                "the ideas you co-mentor stay, with your name, until their authors change them.",
+                "To come back you need a new invitation from the organization's admins.",
+            ],
+            button=f"Stop being {role}",
+            cancel_url=_public_url(participation),
+        )
+    person = membership.user
+    return Confirmation(
+        title=f"Remove {person} as {role} of {where}?",
+        consequences=[
+            f"{person} stops being {role} of {where} at once.",
+            f"{person} loses access to the organization's own pages and its unpublished ideas; "
+            "the ideas they co-mentor stay, with their name, until their authors change them.",
+            f"To bring {person} back, send them a new invitation.",
+        ],
+        button=f"Remove {person}",
+        cancel_url=_manage_url(participation),
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def membership_end(request: HttpRequest, round_slug: str, org_slug: str, pk: int) -> HttpResponse:
+    """Leaving or removing someone cannot be undone: GET asks, POST ends the role."""
     membership = permissions.membership_for_ending(request.user, round_slug, org_slug, pk)
     participation = membership.participation
     leaving = membership.user_id == request.user.pk
+    if request.method == "GET":
+        return confirmation_page(request, _membership_end_confirmation(membership, leaving=leaving))
     try:
         membership_services.membership_end(membership=membership, by=request.user)
     except ValidationError as error:

@@ -11,10 +11,11 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from programs.models import Participation
 from programs.roles import roles_in
+from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform
 from projects import permissions
 from projects.forms.idea import IdeaForm
@@ -173,12 +174,36 @@ def idea_submit(
     return redirect(_edit_url(idea))
 
 
+def _withdraw_confirmation(idea: ProjectIdea) -> Confirmation:
+    if idea.status == Status.APPROVED:
+        audience = "It leaves the round's public list of ideas; applicants no longer see it."
+    elif idea.status == Status.SUBMITTED:
+        audience = "The organization's admins no longer review it."
+    else:
+        audience = "Its co-mentors can no longer work on it."
+    return Confirmation(
+        title=f"Withdraw “{idea.title}”?",
+        consequences=[
+            "A withdrawn idea can no longer be edited or submitted: this cannot be undone.",
+            audience,
+            "Its history stays, with the note below.",
+        ],
+        button="Withdraw the idea",
+        cancel_url=_edit_url(idea),
+        comment_label="Why withdraw it (optional)",
+        comment_help="The co-mentors and the organization's admins read it in the history.",
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def idea_withdraw(
     request: HttpRequest, round_slug: str, org_slug: str, idea_slug: str
 ) -> HttpResponse:
+    """Withdrawing cannot be undone: GET asks (with room for a note), POST withdraws."""
     idea = permissions.idea_for_edit(request.user, round_slug, org_slug, idea_slug)
+    if request.method == "GET":
+        return confirmation_page(request, _withdraw_confirmation(idea))
     perform(
         request,
         lambda: services.idea_withdraw(

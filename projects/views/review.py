@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from people.dates import moment_for
@@ -85,7 +86,11 @@ def approval_rule(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Ideas now need {required} approval(s).")
+            messages.success(
+                request,
+                ngettext("Ideas now need %d approval.", "Ideas now need %d approvals.", required)
+                % required,
+            )
             if approved:
                 titles = ", ".join(f"“{idea.title}”" for idea in approved)
                 messages.info(request, f"Approved under the new rule: {titles}.")
@@ -93,9 +98,11 @@ def approval_rule(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
             if admins < required:
                 messages.warning(
                     request,
-                    f"{participation.organization} has {admins} active org admin(s), fewer than "
-                    f"the {required} approvals required: no idea can be approved until more "
-                    "are invited.",
+                    f"{participation.organization} has "
+                    + ngettext("%d active org admin", "%d active org admins", admins) % admins
+                    + ", fewer than the "
+                    + ngettext("%d approval", "%d approvals", required) % required
+                    + " required: no idea can be approved until more are invited.",
                 )
             return redirect(_queue_url(participation))
     return _queue(request, participation, rule_form=form)

@@ -70,6 +70,21 @@ def test_it_warns_when_a_heartbeat_is_older_than_three_minutes(page):
     assert "celery -A config inspect ping" in html
 
 
+def test_it_says_beat_has_not_reported_when_its_heartbeat_is_old(page):
+    Heartbeat.objects.create(name="worker@a", last_seen=NOW)
+    Heartbeat.objects.create(name="beat@a", last_seen=NOW - timedelta(minutes=10))
+    html = page()
+    assert "<strong>Beat (the scheduler) has not reported for more than 3 minutes.</strong>" in html
+    assert "No worker has reported for" not in html
+
+
+def test_the_actions_column_of_the_failures_is_named_for_screen_readers(page):
+    message_for(person("ana@example.org", "UTC"), about="f", status=Status.FAILED, attempts=5)
+    html = page()
+    assert "<th></th>" not in html
+    assert '<th><span class="visually-hidden">Actions</span></th>' in html
+
+
 def test_fresh_heartbeats_raise_no_warning(page):
     Heartbeat.objects.create(name="worker@a", last_seen=NOW - timedelta(minutes=2, seconds=59))
     Heartbeat.objects.create(name="beat@a", last_seen=NOW)

@@ -53,3 +53,21 @@ def test_once_limited_even_the_right_password_waits(client):
 
     assert b"Too many failed login attempts" in response.content
     assert "_auth_user_id" not in client.session
+
+
+def test_the_login_page_offers_the_reset_link_once_after_the_log_in_button(client):
+    page = client.get(reverse("account_login")).content.decode()
+
+    # Tab goes from the email to the password, and Enter there logs in.
+    assert page.count("Forgot your password?") == 1
+    assert page.index('name="password"') < page.index("Log in</button>")
+    assert page.index("Log in</button>") < page.index("Forgot your password?")
+    assert "aria-describedby" not in page
+
+
+def test_every_page_starts_with_a_link_that_skips_to_its_content(client):
+    page = client.get(reverse("account_login")).content.decode()
+
+    body = page[page.index("<body") :]
+    assert body.index('href="#content"') < body.index("<nav")
+    assert '<main class="page" id="content"' in page

@@ -65,4 +65,17 @@ def test_the_page_header_names_the_zone(client):
 
     response = client.get(reverse("account_login"))
 
-    assert b"Times in <strong>America/New_York</strong>" in response.content
+    assert b"Times in <strong data-browser-zone>America/New_York</strong>" in response.content
+
+
+@pytest.mark.django_db
+def test_only_a_guessed_zone_is_left_for_the_browser_to_correct(client):
+    # static/js/local_times.js rewrites the times of pages marked data-browser-zone.
+    home = reverse("programs:home")
+    assert "<strong data-browser-zone>UTC</strong>" in client.get(home).content.decode()
+
+    client.force_login(UserFactory(timezone="Asia/Kolkata"))
+
+    page = client.get(home).content.decode()
+    assert "<strong>Asia/Kolkata</strong>" in page
+    assert "data-browser-zone" not in page

@@ -65,7 +65,43 @@ def test_anonymous_visitors_are_sent_to_log_in(client, invitation):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_it_only_answers_post(client, invitation, org_admin):
+def test_it_asks_first_and_says_what_will_happen(client, invitation, org_admin):
     client.force_login(org_admin)
 
-    assert client.get(url(invitation)).status_code == 405
+    response = client.get(url(invitation))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Revoke the invitation to ivy@example.org?" in page
+    assert "The link sent to ivy@example.org stops working at once" in page
+    assert f'<form method="post" action="{url(invitation)}">' in page
+    assert "private" in response["Cache-Control"]
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
+
+
+def test_the_dashboard_leads_to_the_question_not_to_the_action(client, invitation, org_admin):
+    client.force_login(org_admin)
+    participation = invitation.participation
+
+    page = client.get(
+        reverse(
+            "programs:participation_manage",
+            args=[participation.round.slug, participation.organization.slug],
+        )
+    ).content.decode()
+
+    assert f'<a class="button secondary" href="{url(invitation)}">Revoke' in page
+    assert f'action="{url(invitation)}"' not in page
+
+
+def test_a_mentor_of_the_organization_may_not_see_the_question(client, invitation, mentor):
+    client.force_login(mentor)
+
+    assert client.get(url(invitation)).status_code == 403
+
+
+def test_an_outsider_does_not_find_the_question(client, invitation, outsider):
+    client.force_login(outsider)
+
+    assert client.get(url(invitation)).status_code == 404

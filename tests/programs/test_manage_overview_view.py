@@ -8,7 +8,7 @@ is nothing for an outsider to be denied with 404.
 import pytest
 from django.urls import reverse
 
-from programs.models import Participation
+from programs.models import Participation, Round
 from programs.timeline import Phase
 from tests.factories import ParticipationFactory, ProgramFactory, RoundFactory
 
@@ -67,6 +67,17 @@ def test_it_counts_participations_by_status_and_slots_granted(client, program_ad
     assert (counted.count_rejected, counted.count_withdrawn) == (0, 1)
     assert counted.slots_granted_total == 7
     assert "7 of 20" in response.content.decode()
+
+
+def test_a_round_without_a_total_shows_the_slots_granted_alone(client, program_admin, round_):
+    Round.objects.filter(pk=round_.pk).update(total_slots=0)
+    ParticipationFactory(round=round_, status=Status.ACCEPTED, slots_max=5, slots_granted=5)
+    client.force_login(program_admin)
+
+    page = client.get(URL).content.decode()
+
+    assert '<td class="num">5</td>' in page
+    assert "5 of 0" not in page
 
 
 def _rounds_with_participations(count: int) -> None:

@@ -81,6 +81,17 @@ def test_it_offers_a_decision_only_on_a_submitted_application(client, program_ad
     assert reverse("programs:participation_accept", args=slugs) not in page
 
 
+def test_a_round_without_a_total_shows_the_slots_granted_alone(client, program_admin, round_):
+    Round.objects.filter(pk=round_.pk).update(total_slots=0)
+    ParticipationFactory(round=round_, slots_max=5, slots_granted=5)
+    client.force_login(program_admin)
+
+    page = client.get(_url(round_)).content.decode()
+
+    assert 'Slots granted: <strong class="num">5</strong> <span class="muted">' in page
+    assert "of 0" not in page
+
+
 def test_it_saves_name_slots_timeline_and_rules(client, program_admin, round_):
     client.force_login(program_admin)
     data = round_edit_inputs(

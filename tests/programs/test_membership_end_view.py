@@ -91,7 +91,57 @@ def test_anonymous_visitors_are_sent_to_log_in(client, mentorship):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_it_only_answers_post(client, mentorship, org_admin):
+def test_removing_asks_first_and_says_what_will_happen(client, mentorship, org_admin):
     client.force_login(org_admin)
 
-    assert client.get(url(mentorship)).status_code == 405
+    response = client.get(url(mentorship))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Remove Mira Mentor as mentor of QEMU in Google Summer of Code 2027?" in page
+    assert "Mira Mentor stops being mentor of QEMU" in page
+    assert "send them a new invitation" in page
+    assert f'<form method="post" action="{url(mentorship)}">' in page
+    assert f'href="{manage_url(mentorship.participation)}">Cancel</a>' in page
+    mentorship.refresh_from_db()
+    assert mentorship.status == Membership.Status.ACTIVE
+
+
+def test_leaving_asks_first_and_says_what_will_happen(client, mentorship, mentor):
+    client.force_login(mentor)
+
+    response = client.get(url(mentorship))
+
+    page = response.content.decode()
+    assert "Stop being mentor of QEMU in Google Summer of Code 2027?" in page
+    assert "You lose access to the organization&#x27;s own pages" in page
+    assert ">Stop being mentor</button>" in page
+    mentorship.refresh_from_db()
+    assert mentorship.status == Membership.Status.ACTIVE
+
+
+def test_the_pages_lead_to_the_question_not_to_the_action(client, mentorship, mentor):
+    participation = mentorship.participation
+    client.force_login(mentor)
+
+    page = client.get(
+        reverse(
+            "programs:participation",
+            args=[participation.round.slug, participation.organization.slug],
+        )
+    ).content.decode()
+
+    assert f'<a class="button secondary" href="{url(mentorship)}">Stop being mentor' in page
+    assert f'action="{url(mentorship)}"' not in page
+
+
+def test_a_mentor_may_not_see_the_question_about_another(client, mentorship, participation):
+    client.force_login(MembershipFactory(participation=participation).user)
+
+    assert client.get(url(mentorship)).status_code == 403
+
+
+def test_an_outsider_does_not_find_the_question(client, mentorship, outsider):
+    client.force_login(outsider)
+
+    assert client.get(url(mentorship)).status_code == 404

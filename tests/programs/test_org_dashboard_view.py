@@ -63,6 +63,18 @@ def test_an_org_admin_sees_answers_people_invitations_and_the_invite_form(
     assert 'name="invite-email"' in page
 
 
+def test_every_column_has_a_header_a_screen_reader_can_read(client, participation, org_admin):
+    invitation_create(
+        participation=participation, email="ivy@example.org", role="mentor", by=org_admin
+    )
+    client.force_login(org_admin)
+
+    page = client.get(url(participation)).content.decode()
+
+    assert "<th></th>" not in page
+    assert page.count('<th><span class="visually-hidden">Actions</span></th>') == 2
+
+
 def test_a_program_admin_may_use_it(client, participation, program_admin):
     client.force_login(program_admin)
 

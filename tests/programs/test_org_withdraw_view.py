@@ -59,7 +59,27 @@ def test_anonymous_visitors_are_sent_to_log_in(client, applied):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_it_only_answers_post(client, applied, org_admin):
+def test_it_asks_first_and_says_what_will_happen(client, applied, org_admin):
     client.force_login(org_admin)
 
-    assert client.get(url(applied)).status_code == 405
+    response = client.get(url(applied))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Withdraw QEMU&#x27;s application to Google Summer of Code 2027?" in page
+    assert "can no longer be edited or submitted again" in page
+    assert f'<form method="post" action="{url(applied)}">' in page
+    applied.refresh_from_db()
+    assert applied.status == Participation.Status.APPLIED
+
+
+def test_a_mentor_of_the_organization_may_not_see_the_question(client, applied, mentor):
+    client.force_login(mentor)
+
+    assert client.get(url(applied)).status_code == 403
+
+
+def test_an_outsider_does_not_find_the_question(client, applied, outsider):
+    client.force_login(outsider)
+
+    assert client.get(url(applied)).status_code == 404

@@ -33,7 +33,7 @@ def test_an_org_admin_sets_the_rule(client, participation, org_admin):
     assert participation.idea_approvals_from_two_affiliations is True
     assert response.redirect_chain[0][0] == QUEUE
     page = response.content.decode()
-    assert "Ideas now need 2 approval(s)." in page
+    assert "Ideas now need 2 approvals." in page
     assert "fewer than" not in page
 
 
@@ -42,9 +42,18 @@ def test_it_warns_when_fewer_org_admins_exist_than_required(client, participatio
 
     response = client.post(URL, rule(3), follow=True)
 
-    assert "has 1 active org admin(s), fewer than the 3 approvals required" in (
+    assert "has 1 active org admin, fewer than the 3 approvals required" in (
         response.content.decode()
     )
+
+
+def test_one_approval_and_two_admins_are_counted_in_words(client, participation, org_admin):
+    client.force_login(org_admin)
+
+    page = client.post(URL, rule(1), follow=True).content.decode()
+
+    assert "Ideas now need 1 approval." in page
+    assert "(s)" not in page
 
 
 def test_lowering_the_rule_approves_ideas_that_now_meet_it(

@@ -112,6 +112,19 @@ def test_a_mentor_of_the_organization_not_mentoring_the_idea_writes_notes_on_it(
     assert post(client, idea, SECRET, NOTE).status_code == 302
 
 
+def test_the_question_and_the_note_are_labelled_by_who_reads_them(client, idea, mentor):
+    client.force_login(mentor)
+
+    page = client.get(idea_url(idea)).content.decode()
+
+    assert '<label for="id_public_body">Your question or answer (public):</label>' in page
+    assert (
+        '<label for="id_organization_body">'
+        "Your note (only the organization&#x27;s people read it):</label>"
+    ) in page
+    assert "Your message" not in page
+
+
 def test_an_applicant_writing_a_note_is_forbidden(client, idea, applicant):
     client.force_login(applicant)
 

@@ -79,6 +79,18 @@ def test_co_mentors_are_saved_with_the_contact_chosen(client, participation, men
     assert [(row.user, row.contact) for row in rows] == [(mentor, "email"), (org_admin, "irc")]
 
 
+def test_each_co_mentors_contact_choice_has_a_label(client, participation, mentor, org_admin):
+    client.force_login(mentor)
+
+    page = client.get(url(participation)).content.decode()
+
+    for person in (mentor, org_admin):
+        assert (
+            f'<label for="id_contact_{person.pk}" class="visually-hidden">'
+            f"Contact shown for {person.name}</label>"
+        ) in page
+
+
 def test_errors_keep_everything_typed(client, participation, mentor):
     client.force_login(mentor)
     data = form_data(

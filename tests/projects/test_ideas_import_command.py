@@ -44,7 +44,7 @@ def test_a_malformed_page_fails_naming_each_problem_and_imports_nothing(particip
         run("--round", "gsoc-2027", "--org", "qemu", str(page))
 
     message = str(failure.value)
-    assert message.startswith(f"Nothing imported: 4 problem(s) in {page}:")
+    assert message.startswith(f"Nothing imported: 4 problems in {page}:")
     assert "  line 3: '''Summary:''' outside any idea" in message
     assert "  line 13: Skill level has no value" in message
     assert "  line 20: '''Details:''' has no bullets" in message

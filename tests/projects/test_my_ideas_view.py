@@ -6,7 +6,11 @@ anonymous people log in first.
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from programs.models import Round
+from programs.schedules import dates_in_phase
+from programs.timeline import Phase
 from projects.models import IdeaEvent, IdeaReview, ProjectIdea
 from tests.projects.authoring import idea_in, org_admins
 
@@ -37,6 +41,32 @@ def test_it_lists_the_persons_ideas_with_state_approvals_and_history(
     assert " CEST</time>" in page or " CET</time>" in page  # history in Mira's zone
     assert "Someone else's idea" not in page
     assert reverse("projects:idea_edit", args=["gsoc-2027", "qemu", idea.slug]) in page
+
+
+def test_after_the_ideas_date_it_says_approved_ideas_are_published_at_once(
+    client, participation, mentor
+):
+    # The round is in its application period: the ideas date has passed.
+    client.force_login(mentor)
+
+    page = client.get(URL).content.decode()
+
+    assert "has passed: an idea is published as soon as it is approved." in page
+    assert "Approved ideas are published on" not in page
+
+
+def test_before_the_ideas_date_it_names_the_day_approved_ideas_are_published(
+    client, participation, mentor
+):
+    round_ = participation.round
+    Round.objects.filter(pk=round_.pk).update(
+        **dates_in_phase(Phase.IDEA_PROPOSALS, timezone.now())
+    )
+    client.force_login(mentor)
+
+    page = client.get(URL).content.decode()
+
+    assert "Approved ideas are published on <time" in page
 
 
 def test_ideas_an_org_admin_wrote_for_others_are_listed_too(

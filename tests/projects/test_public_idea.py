@@ -6,6 +6,8 @@ not mentor it; its mentors, the org admins and program admins read it. Reading n
 login, and nobody is read-only on a page that only shows.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -166,6 +168,33 @@ def test_a_published_custom_idea_says_an_applicant_proposed_it_without_naming_th
 
     assert "Proposed by an applicant" in page
     assert "Ana Applicant" not in page
+
+
+def test_a_published_custom_idea_no_longer_waits_for_approval(client, participation, applicant):
+    custom = make_idea(participation, "Own idea", proposed_by=applicant)
+
+    page = client.get(idea_url(custom)).content.decode()
+
+    assert "Proposed by an applicant; it is open to every applicant." in page
+    assert "once approved" not in page
+
+
+def test_an_idea_approved_after_the_ideas_date_shows_when_it_was_approved(client, participation):
+    approved = participation.round.ideas_published + timedelta(days=3, hours=5)
+    late = make_idea(participation, "Late idea", approved_at=approved)
+
+    page = client.get(idea_url(late)).content.decode()
+
+    assert f'<tr><th>Published</th><td><time datetime="{approved.isoformat()}"' in page
+
+
+def test_an_idea_approved_before_the_ideas_date_shows_the_ideas_date(client, participation):
+    ideas_date = participation.round.ideas_published
+    early = make_idea(participation, "Early idea", approved_at=ideas_date - timedelta(days=9))
+
+    page = client.get(idea_url(early)).content.decode()
+
+    assert f'<tr><th>Published</th><td><time datetime="{ideas_date.isoformat()}"' in page
 
 
 def test_the_organization_sees_who_proposed_a_custom_idea(client, participation, applicant, mentor):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from people.models import User
 from projects.management.commands._participation import (
@@ -46,9 +47,9 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from None
         if not report.ok:
             lines = "\n".join(f"  {problem}" for problem in report.problems)
-            raise CommandError(
-                f"Nothing imported: {len(report.problems)} problem(s) in {file}:\n{lines}"
-            )
+            count = len(report.problems)
+            problems = ngettext("%d problem", "%d problems", count) % count
+            raise CommandError(f"Nothing imported: {problems} in {file}:\n{lines}")
         for idea, preview in zip(report.ideas, report.previews, strict=True):
             matched = sum(1 for match in preview.mentors if match.user is not None)
             self.stdout.write(
