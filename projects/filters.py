@@ -15,8 +15,9 @@ shows here. Every filter is a GET parameter:
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from people.widgets import OnePassSelect
 from programs.models import Organization, Participation, Round
 from projects.models import SUGGESTED_HOURS, ProjectIdea, SkillLevel, Tag
 
@@ -70,7 +71,10 @@ class OrganizationFilter(django_filters.ModelChoiceFilter):
 class IdeaFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=200)
     skill_level = django_filters.ChoiceFilter(
-        label="Skill level", choices=SkillLevel.choices, empty_label="Any level"
+        label="Skill level",
+        choices=SkillLevel.choices,
+        empty_label="Any level",
+        widget=OnePassSelect,
     )
     language = django_filters.ModelChoiceFilter(
         label="Language",
@@ -78,9 +82,14 @@ class IdeaFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Tag.objects.none(),  # narrowed to the list's languages in __init__
         empty_label="Any language",
+        widget=OnePassSelect,
     )
     size = django_filters.ChoiceFilter(
-        label="Size", choices=SIZE_CHOICES, empty_label="Any size", method="by_size"
+        label="Size",
+        choices=SIZE_CHOICES,
+        empty_label="Any size",
+        method="by_size",
+        widget=OnePassSelect,
     )
     organization = OrganizationFilter(
         label="Organization",
@@ -103,10 +112,13 @@ class IdeaFilter(django_filters.FilterSet):
     ):
         super().__init__(data, queryset=queryset, **kwargs)
         # Offer only languages some idea of this list uses; the choice list stays short.
+        # EXISTS per language, not DISTINCT over every tagging of the list: the database
+        # stops at the first idea that uses each language.
+        used = ProjectIdea.tags.through.objects.filter(
+            tag_id=OuterRef("pk"), projectidea_id__in=self.queryset.values("pk")
+        )
         self.filters["language"].queryset = (
-            Tag.objects.filter(kind=Tag.Kind.LANGUAGE, ideas__in=self.queryset.values("pk"))
-            .distinct()
-            .order_by("name")
+            Tag.objects.filter(kind=Tag.Kind.LANGUAGE).filter(Exists(used)).order_by("name")
         )
         if with_organization:
             self.filters["organization"].queryset = Organization.objects.filter(
