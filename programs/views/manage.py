@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from programs.forms.manage import RoundEditForm, RoundOpenForm, RuleSetForm, SlotsGrantForm
-from programs.models import Participation
+from programs.models import Participation, Round
 from programs.overview import (
     participation_counts,
     participations_with_people,
@@ -114,7 +114,7 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
     )
 
 
-def _participations_list(request: HttpRequest, round_) -> dict:
+def _participations_list(request: HttpRequest, round_: Round) -> dict:
     """One page of the round's participations (in a status, or found by name), with the
     counts per status: the same queries whatever the size of the round."""
     status = request.GET.get("status", "")
