@@ -96,16 +96,20 @@ def nice_step(maximum: int, most_ticks: int = 5) -> int:
 
 
 def _series(table: InternsPerYear) -> list[tuple[str, list[int], str]]:
-    """(name, counts per year, colour): the biggest organizations, then "Other organizations"."""
+    """(name, counts per year, colour): the biggest organizations, then "Other organizations"
+    (those beyond the palette and those the table already folded)."""
     biggest = sorted(table.rows, key=lambda row: (-row.total, row.name.lower()))
-    if len(biggest) <= MAX_SERIES:
+    if len(biggest) <= MAX_SERIES and not table.folded:
         kept, rest = biggest, []
     else:
         kept, rest = biggest[: MAX_SERIES - 1], biggest[MAX_SERIES - 1 :]
     series = [(row.name, row.counts, PALETTE[i]) for i, row in enumerate(kept)]
-    if rest:
+    if rest or table.folded:
         others = [sum(row.counts[i] for row in rest) for i in range(len(table.years))]
-        series.append((f"Other organizations ({len(rest)})", others, OTHERS_COLOUR))
+        if table.folded:
+            others = [n + folded for n, folded in zip(others, table.folded_counts, strict=True)]
+        count = len(rest) + table.folded
+        series.append((f"Other organizations ({count})", others, OTHERS_COLOUR))
     return series
 
 

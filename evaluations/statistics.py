@@ -3,16 +3,25 @@ organizations show when they explain what the program has meant to them.
 
 A round's year is the UTC year in which its coding starts. Withdrawn internships are left
 out (the person never did the work); failed ones count (they were interns).
+
+A program may have had thousands of organizations: the table shows the largest ones, each
+with its row, and folds the rest into one row, so neither the page nor the work behind it
+grows with the program's history. Every query returns at most a few rows per year.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
 from evaluations.models import Internship
 from programs.models import Program
+
+# The organizations with the most interns get a row each; the rest share one.
+LARGEST_ORGANIZATIONS = 20
+
+ORG = "participation__organization_id"
 
 
 @dataclass(frozen=True)
@@ -26,57 +35,82 @@ class OrganizationRow:
 @dataclass(frozen=True)
 class InternsPerYear:
     years: list[int]
-    rows: list[OrganizationRow]
+    rows: list[OrganizationRow]  # the largest organizations, most interns first
     year_totals: list[int]
     total: int
+    # The organizations folded into one line after `rows`, and their interns per year.
+    folded: int = 0
+    folded_counts: list[int] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return self.total == 0
 
+    @property
+    def organizations(self) -> int:
+        return len(self.rows) + self.folded
 
-def interns_per_year(program: Program) -> InternsPerYear:
-    """One aggregate query, however many organizations and years there are."""
-    counted = (
+    @property
+    def folded_total(self) -> int:
+        return sum(self.folded_counts)
+
+
+def _counted(program: Program) -> QuerySet[Internship]:
+    return (
         Internship.objects.filter(participation__round__program=program)
         .exclude(status=Internship.Status.WITHDRAWN)
         # UTC, not the viewer's zone (which Extract would use): a round's year is the same
         # for everybody.
         .annotate(year=ExtractYear("participation__round__coding_start", tzinfo=UTC))
-        .values(
-            "year",
-            "participation__organization_id",
-            "participation__organization__name",
-            "participation__organization__slug",
-        )
-        .annotate(interns=Count("id"))
         .order_by()
     )
-    by_org: dict[int, dict] = {}
-    for row in counted:
-        org = by_org.setdefault(
-            row["participation__organization_id"],
-            {
-                "name": row["participation__organization__name"],
-                "slug": row["participation__organization__slug"],
-                "years": {},
-            },
-        )
-        org["years"][row["year"]] = row["interns"]
-    if not by_org:
+
+
+def interns_per_year(program: Program, *, largest: int = LARGEST_ORGANIZATIONS) -> InternsPerYear:
+    """Four aggregate queries, however many organizations and years there are: the totals
+    per year, how many organizations, the largest ones, and their interns per year."""
+    counted = _counted(program)
+    per_year = {
+        row["year"]: row["interns"] for row in counted.values("year").annotate(interns=Count("id"))
+    }
+    if not per_year:
         return InternsPerYear(years=[], rows=[], year_totals=[], total=0)
+    organizations = counted.aggregate(n=Count(ORG, distinct=True))["n"]
+    biggest = list(
+        counted.values(
+            ORG, "participation__organization__name", "participation__organization__slug"
+        )
+        .annotate(interns=Count("id"))
+        .order_by("-interns", "participation__organization__name")[:largest]
+    )
+    by_org_year = {
+        (row[ORG], row["year"]): row["interns"]
+        for row in counted.filter(**{f"{ORG}__in": [org[ORG] for org in biggest]})
+        .values(ORG, "year")
+        .annotate(interns=Count("id"))
+    }
 
     # Every year from the first to the last, so a year without interns shows as a gap.
-    seen = {year for org in by_org.values() for year in org["years"]}
-    years = list(range(min(seen), max(seen) + 1))
+    years = list(range(min(per_year), max(per_year) + 1))
+    year_totals = [per_year.get(year, 0) for year in years]
     rows = [
         OrganizationRow(
-            name=org["name"],
-            slug=org["slug"],
-            counts=[org["years"].get(year, 0) for year in years],
-            total=sum(org["years"].values()),
+            name=org["participation__organization__name"],
+            slug=org["participation__organization__slug"],
+            counts=[by_org_year.get((org[ORG], year), 0) for year in years],
+            total=org["interns"],
         )
-        for org in sorted(by_org.values(), key=lambda org: org["name"].lower())
+        for org in biggest
     ]
-    year_totals = [sum(row.counts[i] for row in rows) for i in range(len(years))]
-    return InternsPerYear(years=years, rows=rows, year_totals=year_totals, total=sum(year_totals))
+    folded_counts = [
+        total - sum(row.counts[i] for row in rows) for i, total in enumerate(year_totals)
+    ]
+    folded = organizations - len(rows)
+    return InternsPerYear(
+        years=years,
+        rows=rows,
+        year_totals=year_totals,
+        total=sum(year_totals),
+        folded=folded,
+        folded_counts=folded_counts if folded else [],
+    )

@@ -23,5 +23,38 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [(n, n.replace("_", " ")) for n in canonical + rest]
 
 
+# The regions of the IANA database; legacy aliases ("Canada/Central", "US/Eastern"), UTC's
+# other names and "Etc/GMT+5" are listed last, together, under OTHER_ZONES.
+REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+OTHER_ZONES = "Other zones"
+
+
+@cache
+def timezone_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The same zones as `timezone_choices` (but UTC, which comes first on its own), grouped
+    for an <optgroup> each: ("Europe", [("Europe/Berlin", "Berlin"), ...]), ..., then
+    OTHER_ZONES with their full names."""
+    groups: dict[str, list[tuple[str, str]]] = {region: [] for region in REGIONS}
+    others = []
+    for name, label in timezone_choices():
+        region, _, place = label.partition("/")
+        if region in groups and place:
+            groups[region].append((name, place))
+        elif name != "UTC":
+            others.append((name, label))
+    return [(region, zones) for region, zones in groups.items() if zones] + [(OTHER_ZONES, others)]
+
+
 def is_valid_timezone(name: str) -> bool:
     return name in valid_timezones()

@@ -34,12 +34,30 @@ def programs_with_rounds() -> QuerySet[Program]:
     ).order_by("name")
 
 
-def participations_with_people(round_: Round) -> QuerySet[Participation]:
-    """A round's participations with their active org admins and mentors counted."""
+def participation_counts(round_: Round) -> dict[str, int]:
+    """How many of the round's participations stand in each status (and `all`), and
+    `slots_granted`, the slots granted to its accepted organizations: one query."""
+    counted = Participation.objects.filter(round=round_).aggregate(
+        all=Count("pk"),
+        **{status: Count("pk", filter=Q(status=status)) for status in Participation.Status.values},
+        slots_granted=Sum("slots_granted", filter=Q(status=GRANTED_STATUS)),
+    )
+    return {key: value or 0 for key, value in counted.items()}
+
+
+def participations_with_people(
+    round_: Round, *, status: str = "", search: str = ""
+) -> QuerySet[Participation]:
+    """A round's participations (in one status, whose name contains `search`, if given)
+    with their active org admins and mentors counted."""
     active = Q(memberships__status=Membership.Status.ACTIVE)
+    participations = Participation.objects.filter(round=round_)
+    if status:
+        participations = participations.filter(status=status)
+    if search:
+        participations = participations.filter(organization__name__icontains=search)
     return (
-        Participation.objects.filter(round=round_)
-        .select_related("organization")
+        participations.select_related("organization")
         .annotate(
             org_admin_count=Count(
                 "memberships", filter=active & Q(memberships__role=Membership.Role.ORG_ADMIN)
@@ -48,7 +66,7 @@ def participations_with_people(round_: Round) -> QuerySet[Participation]:
                 "memberships", filter=active & Q(memberships__role=Membership.Role.MENTOR)
             ),
         )
-        .order_by("organization__name")
+        .order_by("organization__name", "pk")
     )
 
 

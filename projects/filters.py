@@ -7,14 +7,17 @@ shows here. Every filter is a GET parameter:
 - `language`: a language tag's slug (`c`, `rust`);
 - `size`: `small`, `medium`, `large` (ranges around the usual 90, 175 and 350 hours) or one of
   `90`, `175`, `350` for exactly that many hours;
-- `organization`: an organization's slug (round lists only);
+- `organization`: an organization's slug, or its name in any case (round lists only); the
+  page offers it as a search box, not a list of every organization of the round;
 - `q`: words that must each appear in the title, summary, description, a tag's name or the
   organization's name (case-insensitive).
 """
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from people.widgets import OnePassSelect
 from programs.models import Organization, Participation, Round
 from projects.models import SUGGESTED_HOURS, ProjectIdea, SkillLevel, Tag
 
@@ -37,10 +40,41 @@ SIZE_CHOICES = [
 MAX_SEARCH_WORDS = 8
 
 
+class OrganizationNameField(forms.ModelChoiceField):
+    """An organization typed into a box, by slug or by name, found with one query.
+
+    A round may have a thousand organizations: a <select> would render every one of them
+    on every visit of the list, so the page asks for a name instead and looks up only it.
+    """
+
+    widget = forms.TextInput(attrs={"placeholder": "Name, for example QEMU", "maxlength": 120})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        typed = str(value).strip()[:120]
+        found = self.queryset.filter(Q(slug=typed) | Q(name__iexact=typed)).first()
+        if found is None:
+            raise forms.ValidationError(
+                "No accepted organization of this round is called “%(typed)s”; check the "
+                "name, or search for part of it in the search box.",
+                code="invalid_choice",
+                params={"typed": typed},
+            )
+        return found
+
+
+class OrganizationFilter(django_filters.ModelChoiceFilter):
+    field_class = OrganizationNameField
+
+
 class IdeaFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=200)
     skill_level = django_filters.ChoiceFilter(
-        label="Skill level", choices=SkillLevel.choices, empty_label="Any level"
+        label="Skill level",
+        choices=SkillLevel.choices,
+        empty_label="Any level",
+        widget=OnePassSelect,
     )
     language = django_filters.ModelChoiceFilter(
         label="Language",
@@ -48,16 +82,19 @@ class IdeaFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Tag.objects.none(),  # narrowed to the list's languages in __init__
         empty_label="Any language",
+        widget=OnePassSelect,
     )
     size = django_filters.ChoiceFilter(
-        label="Size", choices=SIZE_CHOICES, empty_label="Any size", method="by_size"
+        label="Size",
+        choices=SIZE_CHOICES,
+        empty_label="Any size",
+        method="by_size",
+        widget=OnePassSelect,
     )
-    organization = django_filters.ModelChoiceFilter(
+    organization = OrganizationFilter(
         label="Organization",
         field_name="participation__organization",
-        to_field_name="slug",
         queryset=Organization.objects.none(),  # the round's accepted organizations
-        empty_label="Any organization",
     )
 
     class Meta:
@@ -75,10 +112,13 @@ class IdeaFilter(django_filters.FilterSet):
     ):
         super().__init__(data, queryset=queryset, **kwargs)
         # Offer only languages some idea of this list uses; the choice list stays short.
+        # EXISTS per language, not DISTINCT over every tagging of the list: the database
+        # stops at the first idea that uses each language.
+        used = ProjectIdea.tags.through.objects.filter(
+            tag_id=OuterRef("pk"), projectidea_id__in=self.queryset.values("pk")
+        )
         self.filters["language"].queryset = (
-            Tag.objects.filter(kind=Tag.Kind.LANGUAGE, ideas__in=self.queryset.values("pk"))
-            .distinct()
-            .order_by("name")
+            Tag.objects.filter(kind=Tag.Kind.LANGUAGE).filter(Exists(used)).order_by("name")
         )
         if with_organization:
             self.filters["organization"].queryset = Organization.objects.filter(

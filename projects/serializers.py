@@ -44,11 +44,13 @@ def _pairs(items: list, first: str, *aliases: str) -> list[dict[str, str]]:
     return pairs
 
 
-def idea_as_dict(idea: ProjectIdea, *, site_url: str) -> dict[str, Any]:
+def idea_as_dict(idea: ProjectIdea, *, url: str, published_at: str) -> dict[str, Any]:
+    """`url` is the idea's absolute address and `published_at` its round's ideas date in
+    ISO form: the caller works each out once for a whole list, not once per idea."""
     organization = idea.participation.organization
     return {
         "title": idea.title,
-        "url": site_url + idea.get_absolute_url(),
+        "url": url,
         "organization": {"name": organization.name, "slug": organization.slug},
         "summary": idea.summary,
         "description": idea.description,  # the Markdown source; render it as you like
@@ -59,5 +61,5 @@ def idea_as_dict(idea: ProjectIdea, *, site_url: str) -> dict[str, Any]:
         "mentors": [shown_name(mentor) for mentor in idea.mentors.all()],
         "links": _pairs(idea.links, "label", "title"),
         "starter_tasks": _pairs(idea.starter_tasks, "title", "label"),
-        "published_at": iso_utc(idea.participation.round.ideas_published),
+        "published_at": published_at,
     }

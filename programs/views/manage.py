@@ -5,10 +5,12 @@ Rounds are public, so a signed-in person without the role gets 403 here, not 404
 """
 
 import copy
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,8 +28,8 @@ from programs.forms.manage import (
 )
 from programs.models import Participation, Round
 from programs.overview import (
-    GRANTED_STATUS,
     latest_round_of_each_program,
+    participation_counts,
     participations_with_people,
     programs_with_rounds,
 )
@@ -38,7 +40,15 @@ from programs.permissions import (
 )
 from programs.services import decisions
 from programs.services import rounds as round_services
+from programs.urlformat import slug_url
 from programs.views.outcome import perform
+
+# The round page lists this many participations at a time; a status or a name finds others.
+PARTICIPATIONS_PER_PAGE = 25
+MAX_PARTICIPATION_SEARCH = 120
+# What the round page's list was showing, carried through a decision so the admin returns
+# to the same page of the same list.
+LIST_PARAMETERS = ("status", "q", "page")
 
 
 def _add_service_errors(error: ValidationError, *forms: Form) -> None:
@@ -114,8 +124,6 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
             messages.success(request, f"{form.cleaned_data['name']} is saved.")
             return redirect("programs:round_edit", round_slug=round_.slug)
 
-    participations = list(participations_with_people(round_))
-    slots_granted = sum(p.slots_granted or 0 for p in participations if p.status == GRANTED_STATUS)
     return render(
         request,
         "programs/manage/round_edit.html",
@@ -124,16 +132,54 @@ def round_edit(request: HttpRequest, round_slug: str) -> HttpResponse:
             "form": form,
             "rules_form": rules_form,
             "split_formset": split_formset,
-            "participations": participations,
-            "slots_granted": slots_granted,
-            "min_org_admins": Participation.MIN_ORG_ADMINS,
-            "statuses": Participation.Status,
+            **_participations_list(request, round_),
         },
     )
 
 
-def _back_to_round(round_slug: str, org_slug: str) -> HttpResponse:
-    return redirect(reverse("programs:round_edit", args=[round_slug]) + f"#org-{org_slug}")
+def _participations_list(request: HttpRequest, round_: Round) -> dict:
+    """One page of the round's participations (in a status, or found by name), with the
+    counts per status: the same queries whatever the size of the round."""
+    status = request.GET.get("status", "")
+    if status not in Participation.Status.values:
+        status = ""
+    search = request.GET.get("q", "").strip()[:MAX_PARTICIPATION_SEARCH]
+    participations = participations_with_people(round_, status=status, search=search)
+    page = Paginator(participations, PARTICIPATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    # Each row posts to its own addresses: reverse each once, fill in each organization.
+    urls = {
+        action: slug_url(
+            f"programs:{name}", fixed={"round_slug": round_.slug}, varying=("org_slug",)
+        )
+        for action, name in (
+            ("accept_url", "participation_accept"),
+            ("reject_url", "participation_reject"),
+            ("slots_url", "slots_grant"),
+        )
+    }
+    for participation in page:
+        for action, url in urls.items():
+            setattr(participation, action, url(org_slug=participation.organization.slug))
+    counts = participation_counts(round_)
+    return {
+        "participations": page,
+        "counts": counts,
+        "status_filter": status,
+        "search": search,
+        "slots_granted": counts["slots_granted"],
+        "min_org_admins": Participation.MIN_ORG_ADMINS,
+        "statuses": [
+            (value, label, counts[value]) for value, label in Participation.Status.choices
+        ],
+    }
+
+
+def _back_to_round(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    """Back to the row that was acted on, on the page of the list it was shown in."""
+    shown = {key: request.POST[key] for key in LIST_PARAMETERS if request.POST.get(key)}
+    query = f"?{urlencode(shown)}" if shown else ""
+    url = reverse("programs:round_edit", args=[round_slug])
+    return redirect(f"{url}{query}#org-{org_slug}")
 
 
 # Each URL names its decision; the service and the words that report it go together.
@@ -155,7 +201,7 @@ def participation_decide(
         lambda: service(participation=participation, by=request.user),
         success=f"{participation.organization.name} is {outcome}.",
     )
-    return _back_to_round(round_slug, org_slug)
+    return _back_to_round(request, round_slug, org_slug)
 
 
 @require_POST
@@ -163,16 +209,19 @@ def participation_decide(
 def slots_grant(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
     org = participation.organization.name
-    form = SlotsGrantForm(request.POST)
+    # The round page sends every row's field in its one form, each named after its
+    # organization; a form of its own sends plain "slots".
+    typed = request.POST.get(f"slots-{org_slug}", request.POST.get("slots", ""))
+    form = SlotsGrantForm({"slots": typed})
     if not form.is_valid():
-        typed = request.POST.get("slots", "").strip()
+        typed = typed.strip()
         entered = f"you entered “{typed}”. " if typed else ""
         messages.error(request, f"{org}: {entered}{' '.join(form.errors['slots'])}")
-        return _back_to_round(round_slug, org_slug)
+        return _back_to_round(request, round_slug, org_slug)
     slots = form.cleaned_data["slots"]
     perform(
         request,
         lambda: decisions.slots_grant(participation=participation, by=request.user, slots=slots),
         success=f"{org} is granted {slots} slot{pluralize(slots)}.",
     )
-    return _back_to_round(round_slug, org_slug)
+    return _back_to_round(request, round_slug, org_slug)

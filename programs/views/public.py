@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,12 +20,18 @@ from django.utils.timesince import timeuntil
 from programs.models import Membership, Participation, Program, Round
 from programs.permissions import program_for_public, round_for_public
 from programs.timeline import DatedMilestone, Phase
+from programs.urlformat import slug_url
 from programs.views.ical import round_calendar
 from programs.views.rules_text import rules_in_words
 
 # On the home page a program lists its running and upcoming rounds and only this many
 # finished ones; its own page lists them all.
 FINISHED_ROUNDS_ON_HOME = 3
+
+# A round page lists this many organizations at a time; a search finds any other by name.
+ORGANIZATIONS_PER_PAGE = 25
+# A search longer than any organization's name is cut, not refused.
+MAX_ORGANIZATION_SEARCH = 120
 
 
 @dataclass(frozen=True)
@@ -107,14 +114,14 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "programs/public/program.html", {"program": program_, "rounds": rounds})
 
 
-def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    now = timezone.now()
-    round_ = round_for_public(slug)
-    # Accepted organizations only; their mentors are counted in the same query.
-    organizations = (
-        Participation.objects.accepted()
-        .filter(round=round_)
-        .select_related("organization")
+def accepted_organizations(round_: Round, search: str) -> QuerySet[Participation]:
+    """The round's accepted organizations whose name contains `search`, with their active
+    mentors counted in the same query."""
+    organizations = Participation.objects.accepted().filter(round=round_)
+    if search:
+        organizations = organizations.filter(organization__name__icontains=search)
+    return (
+        organizations.select_related("organization")
         .annotate(
             mentor_count=Count(
                 "memberships",
@@ -124,15 +131,36 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 ),
             )
         )
-        .order_by("organization__name")
+        .order_by("organization__name", "pk")
     )
+
+
+def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    now = timezone.now()
+    round_ = round_for_public(slug)
+    search = request.GET.get("q", "").strip()[:MAX_ORGANIZATION_SEARCH]
+    page = Paginator(accepted_organizations(round_, search), ORGANIZATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    # Each row links twice: reverse once, then fill in each organization's slug.
+    participation_url = slug_url(
+        "programs:participation", fixed={"round_slug": round_.slug}, varying=("org_slug",)
+    )
+    ideas_url = slug_url(
+        "projects:org_ideas", fixed={"round_slug": round_.slug}, varying=("org_slug",)
+    )
+    for participation in page:
+        org_slug = participation.organization.slug
+        participation.url = participation_url(org_slug=org_slug)
+        participation.ideas_url = ideas_url(org_slug=org_slug)
     status = round_status(round_, now)
     ics_url = request.build_absolute_uri(reverse("programs:round_ics", args=[round_.slug]))
     context = {
         "round": round_,
         "status": status,
         "milestones": round_.milestones(now),
-        "organizations": organizations,
+        "page": page,
+        "search": search,
         "orgs_announced_ahead": round_.orgs_announced > now,
         "rules": rules_in_words(round_.rules),
         "webcal_url": "webcal://" + ics_url.split("://", 1)[1],

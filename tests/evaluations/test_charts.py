@@ -74,3 +74,13 @@ def test_axis_steps_are_round_numbers():
     assert [nice_step(n) for n in (1, 4, 5, 6, 9, 10, 11, 23, 37, 120)] == [
         1, 1, 1, 2, 2, 2, 5, 5, 10, 50,
     ]  # fmt: skip
+
+
+def test_organizations_the_table_folded_are_drawn_with_the_other_organizations():
+    rows = [OrganizationRow(name="QEMU", slug="qemu", counts=[4], total=4)]
+    folded = InternsPerYear(
+        years=[2020], rows=rows, year_totals=[10], total=10, folded=30, folded_counts=[6]
+    )
+    chart = stacked_bars(folded, title="T")
+    assert [item.name for item in chart.legend] == ["Other organizations (30)", "QEMU"]
+    assert chart.bars[0].segments[-1].title == "Other organizations (30), 2020: 6 interns"

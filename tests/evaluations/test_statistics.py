@@ -38,9 +38,10 @@ def test_it_counts_interns_per_organization_and_year(program):
     interns(program, 2015, qemu, 5)
     table = interns_per_year(program)
     assert table.years == [2014, 2015]
+    # Most interns first.
     assert [(r.name, r.counts, r.total) for r in table.rows] == [
-        ("libvirt", [2, 0], 2),
         ("QEMU", [4, 5], 9),
+        ("libvirt", [2, 0], 2),
     ]
     assert table.year_totals == [6, 5]
     assert table.total == 11
@@ -81,9 +82,28 @@ def test_the_year_is_the_utc_year_of_the_start_of_coding_in_every_viewers_zone(p
         assert interns_per_year(program).years == [2019]
 
 
-def test_it_makes_one_query(program, django_assert_num_queries):
+@pytest.mark.parametrize("organizations", [3, 30])
+def test_it_makes_four_queries_however_many_organizations(
+    program, django_assert_num_queries, organizations
+):
     for year in (2020, 2021):
-        for _ in range(3):
+        for _ in range(organizations):
             interns(program, year, OrganizationFactory(), 2)
-    with django_assert_num_queries(1):
-        interns_per_year(program)
+    # Totals per year; organizations counted; the largest; their interns per year.
+    with django_assert_num_queries(4):
+        table = interns_per_year(program)
+    assert table.organizations == 2 * organizations
+
+
+def test_beyond_the_largest_organizations_the_rest_share_one_line(program):
+    sizes = {"QEMU": 5, "libvirt": 4, "GNOME": 3, "Tor": 2, "Wine": 1}
+    for name, count in sizes.items():
+        interns(program, 2020, OrganizationFactory(name=name), count)
+    interns(program, 2021, OrganizationFactory.create(name="Late"), 1)
+
+    table = interns_per_year(program, largest=2)
+
+    assert [(r.name, r.counts) for r in table.rows] == [("QEMU", [5, 0]), ("libvirt", [4, 0])]
+    assert (table.folded, table.folded_counts, table.folded_total) == (4, [6, 1], 7)
+    assert table.organizations == 6
+    assert table.year_totals == [15, 1]

@@ -71,11 +71,14 @@ def test_it_makes_the_same_queries_for_few_organizations_and_years_as_for_many(
     client, program, django_assert_num_queries
 ):
     seed(program, organizations=3, years=2)
-    with django_assert_num_queries(2):  # the program; the counts
+    # The program; totals per year, organizations counted, the largest, their years.
+    with django_assert_num_queries(5):
         html = page(client).text
     assert "12 interns with 3 organizations, 2010 to 2011." in html
 
-    seed(program, organizations=10, years=6)  # the years 2010 to 2015 again, more organizations
-    with django_assert_num_queries(2):
+    seed(program, organizations=30, years=6)  # the years 2010 to 2015 again, more organizations
+    with django_assert_num_queries(5):
         html = page(client).text
-    assert "132 interns with 13 organizations, 2010 to 2015." in html
+    assert "372 interns with 33 organizations, 2010 to 2015." in html
+    assert html.count('<tr><th scope="row">') == 20 + 1  # the largest; the total
+    assert '<tr class="folded"><th scope="row">13 other organizations</th>' in html

@@ -169,16 +169,61 @@ def _accepted_organizations(round_, count):
         MembershipFactory.create_batch(2, participation=participation)
 
 
-def test_it_makes_the_same_queries_for_one_organization_as_for_ten(
+def test_it_makes_the_same_queries_for_one_organization_as_for_sixty(
     client, round_, django_assert_num_queries
 ):
     _accepted_organizations(round_, 1)
-    with django_assert_num_queries(2):  # the round with its rules; organizations with counts
+    # The round with its rules; the organizations counted; one page of them with mentors.
+    with django_assert_num_queries(3):
         assert page(client).status_code == 200
-    _accepted_organizations(round_, 9)
-    with django_assert_num_queries(2):
+    _accepted_organizations(round_, 59)
+    with django_assert_num_queries(3):
         html = page(client).text
+    assert html.count("<tr>") == 1 + 25
+
+
+def _named_organizations(round_, count):
+    for i in range(count):
+        ParticipationFactory(
+            round=round_, organization=OrganizationFactory(name=f"Org {i:02}", slug=f"org-{i:02}")
+        )
+
+
+def test_a_round_of_sixty_organizations_shows_twenty_five_and_links_to_the_next_page(
+    client, round_
+):
+    _named_organizations(round_, 60)
+    html = page(client).text
+    assert html.count("<tr>") == 1 + 25
+    assert "Org 24" in html and "Org 25" not in html
+    assert "60 accepted organizations, 1\N{EN DASH}25 shown." in text_of(html)
+    assert 'href="?page=2#organizations" rel="next"' in html
+    third = client.get(reverse("programs:round", args=["gsoc-2027"]), {"page": 3}).text
+    assert third.count("<tr>") == 1 + 10
+    assert "Org 59" in third and "Org 49" not in third
+
+
+def test_a_visitor_finds_an_organization_beyond_the_first_page_by_name(client, round_):
+    _named_organizations(round_, 60)
+    html = client.get(reverse("programs:round", args=["gsoc-2027"]), {"q": "org 5"}).text
     assert html.count("<tr>") == 1 + 10
+    assert "10 organizations match “org 5”." in text_of(html)
+    assert 'href="/rounds/gsoc-2027/orgs/org-57/"' in html
+    assert 'href="/rounds/gsoc-2027/orgs/org-57/ideas/"' in html
+    assert 'value="org 5"' in html
+
+
+def test_a_search_that_matches_nothing_says_so_and_offers_the_whole_list(client, round_):
+    _named_organizations(round_, 3)
+    html = client.get(reverse("programs:round", args=["gsoc-2027"]), {"q": "kernel"}).text
+    assert "No accepted organization's name contains “kernel”." in html
+    assert 'href="/rounds/gsoc-2027/#organizations">Show all</a>' in html
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client, round_):
+    _named_organizations(round_, 30)
+    html = client.get(reverse("programs:round", args=["gsoc-2027"]), {"page": "99"}).text
+    assert html.count("<tr>") == 1 + 5
 
 
 def test_before_the_announcement_it_says_when_organizations_are_announced(client, program):

@@ -168,9 +168,26 @@ def _ideas(participation, count):
         )
 
 
-# The round (or the participation), the ideas, their tags, their mentors with their users.
-@pytest.mark.parametrize(("which", "queries"), [("round", 4), ("org", 4)])
-def test_it_makes_the_same_queries_for_5_or_60_ideas(
+def _plain_ideas(participation, count):
+    """Ideas without tags or mentors, in one insert: enough to fill pages."""
+    ProjectIdea.objects.bulk_create(
+        ProjectIdea(
+            participation=participation,
+            title=f"Plain {i:03}",
+            slug=f"plain-{i:03}",
+            summary="Do it.",
+            description="How.",
+            status=ProjectIdea.Status.APPROVED,
+            skill_level=SkillLevel.INTERMEDIATE,
+        )
+        for i in range(count)
+    )
+
+
+# The round (or the participation); the list's version (count and latest change); the
+# filtered list counted; one page of ideas; their tags; their mentors with their users.
+@pytest.mark.parametrize(("which", "queries"), [("round", 6), ("org", 6)])
+def test_it_makes_the_same_queries_for_5_or_105_ideas(
     client, participation, django_assert_num_queries, which, queries
 ):
     url = round_url(participation.round) if which == "round" else org_url(participation)
@@ -178,11 +195,90 @@ def test_it_makes_the_same_queries_for_5_or_60_ideas(
     with django_assert_num_queries(queries):
         client.get(url, {"skill_level": "intermediate"})
 
-    _ideas(participation, 55)
+    _ideas(participation, 100)
     with django_assert_num_queries(queries):
         response = client.get(url, {"skill_level": "intermediate"})
 
-    assert response.json()["count"] == 60
+    body = response.json()
+    assert (body["count"], body["pages"], len(body["ideas"])) == (105, 2, 100)
+
+
+def test_a_long_list_comes_in_pages_linked_to_each_other(client, participation, settings):
+    settings.SITE_URL = "https://internships.example.org"
+    _plain_ideas(participation, 130)
+    url = round_url(participation.round)
+
+    first = client.get(url, {"skill_level": "intermediate"}).json()
+    assert (first["count"], first["page"], first["pages"]) == (130, 1, 2)
+    assert [idea["title"] for idea in first["ideas"]][:2] == ["Plain 000", "Plain 001"]
+    assert len(first["ideas"]) == 100
+    assert first["previous"] is None
+    assert first["next"] == (
+        f"https://internships.example.org{url}?skill_level=intermediate&page=2"
+    )
+
+    second = client.get(first["next"].removeprefix("https://internships.example.org")).json()
+    assert [idea["title"] for idea in second["ideas"]] == [f"Plain {i}" for i in range(100, 130)]
+    assert second["next"] is None
+    assert second["previous"].endswith(f"{url}?skill_level=intermediate&page=1")
+    assert second["ideas"][0]["url"] == (
+        "https://internships.example.org/rounds/gsoc-2027/orgs/qemu/ideas/plain-100/"
+    )
+
+
+@pytest.mark.parametrize("page", ["0", "3", "two"])
+def test_a_page_that_does_not_exist_is_a_400_naming_the_pages(client, participation, page):
+    _plain_ideas(participation, 130)
+    response = client.get(round_url(participation.round), {"page": page})
+    assert response.status_code == 400
+    assert response.json()["errors"]["page"][0]["message"] == "Pages run from 1 to 2."
+
+
+def test_a_website_polling_an_unchanged_list_gets_a_304_from_two_queries(
+    client, idea, django_assert_num_queries
+):
+    for url in (round_url(idea.participation.round), org_url(idea.participation)):
+        first = client.get(url)
+        assert first["ETag"].startswith('W/"')
+        assert first["Cache-Control"] == "public, no-cache"
+        # The round (or participation) and the list's version; no idea is read.
+        with django_assert_num_queries(2):
+            again = client.get(url, headers={"If-None-Match": first["ETag"]})
+        assert again.status_code == 304
+        assert again.content == b""
+        since = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+        assert since.status_code == 304
+
+
+def test_an_edited_idea_changes_the_lists_version(client, idea):
+    url = round_url(idea.participation.round)
+    first = client.get(url)
+    with time_machine.travel(idea.updated_at + timedelta(minutes=5), tick=False):
+        idea.summary = "Back up running guests, incrementally."
+        idea.save()
+        again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    assert again["Last-Modified"] != first["Last-Modified"]
+    assert again.json()["ideas"][0]["summary"] == "Back up running guests, incrementally."
+
+
+def test_a_withdrawn_organization_changes_the_lists_version(client, idea, participation):
+    url = round_url(participation.round)
+    first = client.get(url)
+    Participation.objects.filter(pk=participation.pk).update(status=Participation.Status.WITHDRAWN)
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 200
+    assert again.json()["count"] == 0
+
+
+def test_every_page_of_an_unchanged_list_answers_a_304(client, participation):
+    _plain_ideas(participation, 130)
+    url = round_url(participation.round)
+    first = client.get(url)
+    # Another address, so a cache holds it apart; the same data version, so the same tag.
+    second = client.get(url, {"page": 2}, headers={"If-None-Match": first["ETag"]})
+    assert second.status_code == 304
 
 
 HIDDEN_SCRIPT_LINKS = [

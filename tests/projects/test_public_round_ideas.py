@@ -193,9 +193,9 @@ def _ideas_with_tags(participation, count):
         )
 
 
-# Round, count, page, tags, mentors with their users, the language and organization choices;
-# signed in, session and user first.
-@pytest.mark.parametrize(("viewer", "queries"), [("anonymous", 7), ("applicant", 9)])
+# Round, count, page, tags, mentors with their users, the language choices (organizations are
+# typed, not listed); signed in, session and user first.
+@pytest.mark.parametrize(("viewer", "queries"), [("anonymous", 6), ("applicant", 8)])
 def test_it_makes_the_same_queries_for_5_or_60_ideas(
     client, participation, django_assert_num_queries, request, viewer, queries
 ):
@@ -215,11 +215,54 @@ def test_it_makes_the_same_queries_for_5_or_60_ideas(
 def test_filtering_keeps_the_query_count_constant(client, participation, django_assert_num_queries):
     _ideas_with_tags(participation, 5)
     query = {"language": "c", "organization": "qemu", "q": "idea", "size": "small"}
-    with django_assert_num_queries(9):  # plus the lookups of the language and organization
+    with django_assert_num_queries(8):  # plus the lookups of the language and organization
         client.get(url(participation.round), query)
 
     _ideas_with_tags(participation, 30)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(url(participation.round), query)
 
     assert response.context["page"].paginator.count == 35
+
+
+def test_the_filters_do_not_list_the_rounds_organizations(client, participation):
+    for number in range(60):
+        ParticipationFactory(
+            round=participation.round,
+            organization=OrganizationFactory(name=f"Project {number:02}", slug=f"p-{number:02}"),
+        )
+    make_idea(participation, "Any idea")
+
+    page = client.get(url(participation.round)).content.decode()
+    filters = page[page.index('class="card filters"') : page.index("Show ideas")]
+
+    assert 'name="organization"' in filters
+    assert 'type="text"' in filters
+    assert "Project 59" not in filters and "p-59" not in filters
+    assert filters.count("<option") < 20  # the skill levels, sizes and languages only
+
+
+def test_an_organization_is_found_by_its_name_in_any_case(client, participation):
+    libvirt = ParticipationFactory(
+        round=participation.round, organization=OrganizationFactory(name="libvirt", slug="lv")
+    )
+    make_idea(participation, "QEMU idea")
+    make_idea(libvirt, "libvirt idea")
+
+    response = client.get(url(participation.round), {"organization": "LibVirt"})
+
+    assert [idea.title for idea in response.context["page"]] == ["libvirt idea"]
+    assert 'value="LibVirt"' in response.content.decode()
+
+
+def test_an_organization_not_in_the_round_is_an_error_that_keeps_what_was_typed(
+    client, participation
+):
+    make_idea(participation, "Still listed")
+
+    response = client.get(url(participation.round), {"organization": "Linux kernel"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "No accepted organization of this round is called “Linux kernel”" in page
+    assert 'value="Linux kernel"' in page
