@@ -33,6 +33,9 @@ from config.celery import app  # noqa: E402
 from notifications.models import Message  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+# Notes written by hand below this heading of results.md (which targets miss, by how much and
+# why) are kept when the benchmark writes the file again.
+NOTES = "\n## Notes"
 
 
 def say(text: str) -> None:
@@ -55,12 +58,13 @@ def main() -> int:
     machine = report.machine(database.server_version())
     say(f"Databases {', '.join(sizes)} created and migrated")
 
-    worlds = {}
+    worlds, seeded = {}, []
     for name, size in sizes.items():
         database.use(name)
         started = time.perf_counter()
         worlds[name] = seed(size)
-        say(f"Seeded SCALE={size:g} in {time.perf_counter() - started:.1f} s")
+        seeded.append(f"SCALE={size:g} in {time.perf_counter() - started:.1f} s")
+        say(f"Seeded {seeded[-1]}")
 
     timings = {}
     for name, size in sizes.items():
@@ -94,7 +98,12 @@ def main() -> int:
     text = report.markdown(table)
     print(text)
     failed = sum(not row.passed for row in table if row.target)
-    arguments.output.write_text(results(scale, machine, text, failed))
+    notes = ""
+    if arguments.output.exists():
+        previous = arguments.output.read_text()
+        notes = previous[previous.find(NOTES) :] if NOTES in previous else ""
+    seeding = f"Seeded {' and '.join(seeded)}."
+    arguments.output.write_text(results(scale, machine, seeding, text, failed) + notes)
     say(
         f"{failed} of {sum(bool(row.target) for row in table)} targets missed; "
         f"written to {arguments.output.name}"
@@ -102,12 +111,12 @@ def main() -> int:
     return 0
 
 
-def results(scale: float, machine: str, table: str, failed: int) -> str:
+def results(scale: float, machine: str, seeding: str, table: str, failed: int) -> str:
     return f"""# Benchmark results
 
 `make bench SCALE={scale:g}`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.
 
-Machine: {machine}
+Machine: {machine} {seeding}
 
 Pages are asked through Django's test client in one process (every middleware, the real
 PostgreSQL database, no network), each in turns with the floor page: a logged-in view that
