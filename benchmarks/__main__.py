@@ -26,7 +26,7 @@ from django.conf import settings  # noqa: E402
 
 from benchmarks import database, report  # noqa: E402
 from benchmarks.pages import Sampling, clients, time_pages  # noqa: E402
-from benchmarks.seed import seed  # noqa: E402
+from benchmarks.seed import World, seed  # noqa: E402
 from benchmarks.sending import time_sending  # noqa: E402
 from benchmarks.sweeping import time_sweep  # noqa: E402
 from config.celery import app  # noqa: E402
@@ -42,6 +42,58 @@ def say(text: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {text}", file=sys.stderr, flush=True)
 
 
+def seed_both(sizes: dict[str, float]) -> tuple[dict[str, World], list[str]]:
+    worlds, seeded = {}, []
+    for name, size in sizes.items():
+        database.use(name)
+        started = time.perf_counter()
+        worlds[name] = seed(size)
+        seeded.append(f"SCALE={size:g} in {time.perf_counter() - started:.1f} s")
+        say(f"Seeded {seeded[-1]}")
+    return worlds, seeded
+
+
+def time_pages_of_both(sizes: dict[str, float], worlds: dict[str, World]) -> dict[str, list]:
+    timings = {}
+    for name, size in sizes.items():
+        database.use(name)
+        started = time.perf_counter()
+        timings[name] = time_pages(clients(worlds[name]), worlds[name].addresses(), Sampling())
+        say(f"Timed the pages at SCALE={size:g} in {time.perf_counter() - started:.0f} s")
+    return timings
+
+
+def sweep_both_and_send(sizes: dict[str, float], worlds: dict[str, World]):
+    """The sweep on each database, the main one last; then the worker sends what it queued.
+
+    The queue is purged before each sweep, so it holds the main database's tasks only: the
+    worker serves the main database and must never read another database's message ids.
+    """
+    sweeps = {}
+    for name, size in sizes.items():
+        database.use(name)
+        app.control.purge()
+        before = Message.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        sweeps[name] = time_sweep(worlds[name])
+        say(f"Swept SCALE={size:g}: {sweeps[name].messages} messages")
+    after = Message.objects.order_by("-pk").values_list("pk", flat=True).first()
+    var = Path(settings.VAR_DIR)
+    var.mkdir(exist_ok=True)
+    swept = Message.objects.filter(pk__gt=before, pk__lte=after)
+    sending = time_sending(swept, log=var / "bench-worker.log")
+    say(f"Sent {sending.total} messages")
+    return sweeps, sending
+
+
+def write(output: Path, text: str) -> None:
+    """Write results.md, keeping the notes written by hand under its NOTES heading."""
+    if output.exists():
+        previous = output.read_text()
+        if NOTES in previous:
+            text += previous[previous.find(NOTES) :]
+    output.write_text(text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="1 is 1,000 organizations")
@@ -54,60 +106,25 @@ def main() -> int:
         database.create()
     except database.NotABenchDatabase as refusal:
         sys.exit(str(refusal))
-    sizes = {database.small_name(): scale / 10, database.main_name(): scale}
+    small, main_ = database.small_name(), database.main_name()
+    sizes = {small: scale / 10, main_: scale}
     machine = report.machine(database.server_version())
-    say(f"Databases {', '.join(sizes)} created and migrated")
+    say(f"Databases {small} and {main_} created and migrated")
 
-    worlds, seeded = {}, []
-    for name, size in sizes.items():
-        database.use(name)
-        started = time.perf_counter()
-        worlds[name] = seed(size)
-        seeded.append(f"SCALE={size:g} in {time.perf_counter() - started:.1f} s")
-        say(f"Seeded {seeded[-1]}")
+    worlds, seeded = seed_both(sizes)
+    timings = time_pages_of_both(sizes, worlds)
+    sweeps, sending = sweep_both_and_send(sizes, worlds)
 
-    timings = {}
-    for name, size in sizes.items():
-        database.use(name)
-        started = time.perf_counter()
-        timings[name] = time_pages(clients(worlds[name]), worlds[name].addresses(), Sampling())
-        say(f"Timed the pages at SCALE={size:g} in {time.perf_counter() - started:.0f} s")
-
-    # The small sweep first, its queue purged: the worker below serves the main database,
-    # and must not read another database's message ids.
-    sweeps = {}
-    for name, size in sizes.items():
-        database.use(name)
-        app.control.purge()
-        before = Message.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        sweeps[name] = time_sweep(worlds[name])
-        say(f"Swept SCALE={size:g}: {sweeps[name].messages} messages")
-    # The main database's sweep came last, so the queue holds its tasks only: the worker
-    # serves the main database and must never read another database's message ids.
-    after = Message.objects.order_by("-pk").values_list("pk", flat=True).first()
-    swept = Message.objects.filter(pk__gt=before, pk__lte=after)
-    var = Path(settings.VAR_DIR)
-    var.mkdir(exist_ok=True)
-    sending = time_sending(swept, log=var / "bench-worker.log")
-    say(f"Sent {sending.messages} messages")
-
-    small, main_ = sizes
     table = report.rows(
         scale, timings[main_], timings[small], sweeps[main_], sweeps[small], sending
     )
     text = report.markdown(table)
     print(text)
     failed = sum(not row.passed for row in table if row.target)
-    notes = ""
-    if arguments.output.exists():
-        previous = arguments.output.read_text()
-        notes = previous[previous.find(NOTES) :] if NOTES in previous else ""
     seeding = f"Seeded {' and '.join(seeded)}."
-    arguments.output.write_text(results(scale, machine, seeding, text, failed) + notes)
-    say(
-        f"{failed} of {sum(bool(row.target) for row in table)} targets missed; "
-        f"written to {arguments.output.name}"
-    )
+    write(arguments.output, results(scale, machine, seeding, text, failed))
+    targets = sum(bool(row.target) for row in table)
+    say(f"{failed} of {targets} targets missed; written to {arguments.output.name}")
     return 0
 
 
