@@ -7,7 +7,7 @@ PORT ?= 8000
 # Links in demo output, emails and calendar feeds point at the local server unless set.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test install lint e2e clean
+.PHONY: run test install lint e2e clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
+
+# Seeds PostgreSQL at SCALE and at a tenth of it (SCALE=1: 1,000 organizations), times every
+# page against an empty one, the reminder sweep and sending; writes benchmarks/results.md.
+# It drops and recreates its own databases (named after DATABASE_URL's, which must say "bench").
+SCALE ?= 1
+bench: DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench_internships
+bench: REDIS_URL ?= redis://127.0.0.1:6379/0
+bench: install
+	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) $(BIN)/python -m benchmarks --scale $(SCALE)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,139 +1,161 @@
-"""Seed a large round and measure its pages: queries and time per page at each size.
+"""Every page the benchmark times, one line each, and how one page is timed.
 
-    .venv/bin/python benchmarks/pages.py            # 10, 100 and 1000 organizations
-    .venv/bin/python benchmarks/pages.py 10 5000    # sizes of your choice
-
-Runs on a throwaway test database (SQLite in memory, or DATABASE_URL's server). A page whose
-query count grows with the size is an N+1 to fix; the tests pin the counts, this shows the time.
+An address names the seed's objects in braces: {program}, {round}, {org} (the organization
+in the middle of the round's list), {idea} (one of its ideas), {language} (a language tag).
+The viewer is who asks: "anonymous", "program_admin", "org_admin" (of {org}) or "mentor"
+(of {idea}). A later part adds its pages here, one line each.
 """
 
-import os
-import sys
+import math
+import statistics
 import time
-from pathlib import Path
+from dataclasses import dataclass
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-import django
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    setup_databases,
-    setup_test_environment,
-    teardown_databases,
-)
-from django.utils import timezone  # noqa: E402
-
-from evaluations.models import Internship  # noqa: E402
-from people.models import User  # noqa: E402
-from programs.models import Membership, Organization, Participation, Program, Round, RuleSet  # noqa: E402
-from programs.schedules import dates_in_phase  # noqa: E402
-from programs.timeline import Phase  # noqa: E402
-from projects.models import IdeaMentor, ProjectIdea  # noqa: E402
-
-PAGES = {
-    "home": "/",
-    "round": "/rounds/bench/",
-    "calendar": "/rounds/bench/calendar.ics",
-    "statistics": "/programs/bench/statistics/",
-    "program admin: all rounds": "/manage/",
-    "program admin: one round": "/manage/rounds/bench/",
-    "ideas of the round": "/rounds/bench/ideas/",
-    "ideas as JSON": "/rounds/bench/ideas.json",
-    "reminder status": "/manage/notifications/",
-}
+from benchmarks.seed import World
+from benchmarks.urls import FLOOR_URL
 
 
-def seed(organizations: int) -> User:
-    now = timezone.now()
-    program = Program.objects.create(
-        name="Bench", slug="bench", default_rules=RuleSet.objects.create()
-    )
-    round_ = Round.objects.create(
-        program=program,
-        name="Bench round",
-        slug="bench",
-        total_slots=organizations * 3,
-        rules=RuleSet.objects.create(),
-        **dates_in_phase(Phase.CODING, now),
-    )
-    orgs = Organization.objects.bulk_create(
-        Organization(name=f"Org {i}", slug=f"org-{i}") for i in range(organizations)
-    )
-    participations = Participation.objects.bulk_create(
-        Participation(
-            round=round_,
-            organization=o,
-            status=Participation.Status.ACCEPTED,
-            slots_max=3,
-            slots_granted=2,
-            submitted_at=now,
-        )
-        for o in orgs
-    )
-    people = User.objects.bulk_create(
-        User(email=f"p{i}@bench.example", display_name=f"P {i}") for i in range(organizations * 3)
-    )
-    Membership.objects.bulk_create(
-        Membership(
-            participation=p,
-            user=people[3 * i + k],
-            terms_accepted_at=now,
-            role=Membership.Role.ORG_ADMIN if k == 0 else Membership.Role.MENTOR,
-        )
-        for i, p in enumerate(participations)
-        for k in range(2)
-    )
-    ideas = ProjectIdea.objects.bulk_create(
-        ProjectIdea(
-            participation=p,
-            slug=f"idea-{i}",
-            title=f"Idea {i}",
-            summary="Do it.",
-            description="**Why** and how.",
-            status=ProjectIdea.Status.APPROVED,
-            skill_level="intermediate",
-            expected_hours=175,
-        )
-        for i, p in enumerate(participations)
-    )
-    IdeaMentor.objects.bulk_create(
-        IdeaMentor(idea=idea, user=people[3 * i + 1]) for i, idea in enumerate(ideas)
-    )
-    Internship.objects.bulk_create(
-        Internship(participation=p, intern=people[3 * i + 2]) for i, p in enumerate(participations)
-    )
-    return User.objects.create_user("admin@bench.example", is_program_admin=True)
+@dataclass(frozen=True)
+class Page:
+    name: str
+    address: str
+    viewer: str = "anonymous"
 
 
-def measure(sizes: list[int]) -> None:
-    print(f"{'page':28} " + " ".join(f"{n:>9} orgs" for n in sizes))
-    results: dict[str, list[str]] = {name: [] for name in PAGES}
-    for size in sizes:
-        config = setup_databases(verbosity=0, interactive=False)
-        try:
-            admin = seed(size)
-            client = Client()
-            client.force_login(admin)
-            for name, url in PAGES.items():
-                client.get(url)  # warm caches and templates
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    elapsed = time.perf_counter() - started
-                status = "" if response.status_code == 200 else f" ({response.status_code})"
-                results[name].append(f"{len(queries):>3}q {elapsed * 1000:>6.0f}ms{status}")
-        finally:
-            teardown_databases(config, verbosity=0)
-    for name, cells in results.items():
-        print(f"{name:28} " + " ".join(f"{c:>14}" for c in cells))
+ROUND = "/rounds/{round}"
+ORG = ROUND + "/orgs/{org}"
+IDEA = ORG + "/ideas/{idea}"
+
+PAGES = [
+    Page("home", "/"),
+    Page("program", "/programs/{program}/"),
+    Page("round", ROUND + "/"),
+    Page("round calendar", ROUND + "/calendar.ics"),
+    Page("idea list", ROUND + "/ideas/"),
+    Page("idea list, by language", ROUND + "/ideas/?language={language}"),
+    Page("idea list, by organization", ROUND + "/ideas/?organization={org}"),
+    Page("idea list, searched", ROUND + "/ideas/?q=parser&skill_level=beginner&size=medium"),
+    Page("ideas JSON of the round", ROUND + "/ideas.json"),
+    Page("organization page", ORG + "/"),
+    Page("organization's ideas", ORG + "/ideas/"),
+    Page("ideas JSON of an organization", ORG + "/ideas.json"),
+    Page("wiki export of an organization", ORG + "/ideas.wiki"),
+    Page("idea", IDEA + "/"),
+    Page("wiki export of an idea", IDEA + ".wiki"),
+    Page("statistics", "/programs/{program}/statistics/"),
+    Page("program admin: overview", "/manage/", "program_admin"),
+    Page("program admin: round", "/manage/rounds/{round}/", "program_admin"),
+    Page("reminder status", "/manage/notifications/", "program_admin"),
+    Page("org dashboard", ORG + "/manage/", "org_admin"),
+    Page("ideas to review", ORG + "/ideas/review/", "org_admin"),
+    Page("my ideas", ORG + "/ideas/mine/", "mentor"),
+    Page("idea editor", IDEA + "/edit/", "mentor"),
+    Page("profile", "/profile/", "mentor"),
+    Page("notification preferences", "/notifications/", "mentor"),
+]
 
 
-if __name__ == "__main__":
-    setup_test_environment()
-    measure([int(a) for a in sys.argv[1:]] or [10, 100, 1000])
+@dataclass(frozen=True)
+class Sampling:
+    """How long each page is timed: `warm` untimed requests first, then at least `least`
+    timed ones, then more until `budget` seconds have gone or `most` requests were made."""
+
+    warm: int = 2
+    least: int = 7
+    most: int = 41
+    budget: float = 4.0
+
+
+@dataclass
+class Timing:
+    page: Page
+    url: str
+    status: int
+    queries: int
+    size: int
+    times: list[float]
+    floor: list[float]
+
+    @property
+    def floor_p50(self) -> float:
+        return statistics.median(self.floor)
+
+    @property
+    def ratios(self) -> list[float]:
+        """Each request's time divided by the floor's request made just before or after it:
+        a burst of load on the machine slows both, and cancels out."""
+        return sorted(page / floor for page, floor in zip(self.times, self.floor, strict=True))
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.ratios)
+
+    @property
+    def p95(self) -> float:
+        return self.ratios[math.ceil(0.95 * len(self.ratios)) - 1]
+
+
+def fetch(client: Client, url: str) -> tuple[int, int]:
+    """One request, read to its last byte (a streamed response too): status and size."""
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, len(body)
+
+
+def elapsed(client: Client, url: str) -> float:
+    started = time.perf_counter()
+    fetch(client, url)
+    return time.perf_counter() - started
+
+
+def time_page(page: Page, url: str, client: Client, floor: Client, sampling: Sampling) -> Timing:
+    """Time the page and the floor in turns, so both see the same load on the machine.
+
+    Warm-up requests fill the template and ORM caches first; one more request, untimed,
+    counts the page's queries (capturing them costs time of its own).
+    """
+    for _ in range(sampling.warm):
+        fetch(client, url)
+        fetch(floor, FLOOR_URL)
+    with CaptureQueriesContext(connection) as queries:
+        status, size = fetch(client, url)
+    # Counted now: the captured list is read from the connection's log, which the next
+    # request empties.
+    query_count = len(queries)
+    times: list[float] = []
+    floor_times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < sampling.most and (
+        len(times) < sampling.least or time.perf_counter() - started < sampling.budget
+    ):
+        # Alternate which goes first, so neither always follows the other's garbage.
+        if len(times) % 2:
+            times.append(elapsed(client, url))
+            floor_times.append(elapsed(floor, FLOOR_URL))
+        else:
+            floor_times.append(elapsed(floor, FLOOR_URL))
+            times.append(elapsed(client, url))
+    return Timing(page, url, status, query_count, size, times, floor_times)
+
+
+def clients(world: World) -> dict[str, Client]:
+    """A client per viewer, logged in as that person (the anonymous one as nobody)."""
+    made = {}
+    for name, user in world.viewers().items():
+        made[name] = Client()
+        if user is not None:
+            made[name].force_login(user)
+    return made
+
+
+def time_pages(clients: dict[str, Client], addresses: dict[str, str], sampling: Sampling):
+    """Every page of PAGES, each beside the floor (asked by the program admin)."""
+    floor = clients["program_admin"]
+    return [
+        time_page(page, page.address.format(**addresses), clients[page.viewer], floor, sampling)
+        for page in PAGES
+    ]

@@ -1,0 +1,176 @@
+"""Sending at size: a real Celery worker delivering the sweep's messages to a local SMTP
+server, against a bare smtplib loop sending the same messages over one connection.
+
+Both run against one aiosmtpd server on 127.0.0.1 in a process of its own, which accepts and
+drops every message. The worker is `celery -A config worker --pool solo`, one process, on the
+site's production settings (Redis broker, PostgreSQL, SMTP); the loop is one process and one
+connection, so the two are compared at the same concurrency. The worker's rate is counted
+from the first message seen sent to the last, so its start-up is left out.
+"""
+
+import os
+import secrets
+import smtplib
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import connection
+from django.db.models import Count
+
+from notifications.models import Message
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE_LOOP_MESSAGES = 2000
+
+
+@dataclass
+class SendingTiming:
+    total: int  # the messages the worker sent
+    messages: int  # those sent in the timed window (after the first)
+    seconds: float
+    bare_messages: int
+    bare_seconds: float
+    unsent: dict[str, int]
+
+    @property
+    def rate(self) -> float:
+        return self.messages / self.seconds if self.seconds else 0.0
+
+    @property
+    def bare_rate(self) -> float:
+        return self.bare_messages / self.bare_seconds if self.bare_seconds else 0.0
+
+
+def _free_port() -> int:
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_port(port: int, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"The SMTP server did not listen on port {port}.")
+
+
+@contextmanager
+def _process(command: list[str], **options) -> Iterator[subprocess.Popen]:
+    process = subprocess.Popen(command, cwd=ROOT, **options)  # noqa: S603 (our own commands)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def smtp_server() -> Iterator[int]:
+    """An SMTP server on 127.0.0.1 that takes every message and keeps none; its port."""
+    port = _free_port()
+    command = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"]
+    with _process([*command, "-c", "aiosmtpd.handlers.Sink"], stdout=subprocess.DEVNULL):
+        _wait_for_port(port)
+        yield port
+
+
+def _database_url() -> str:
+    """DATABASE_URL naming the database this process uses now."""
+    address = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(address._replace(path="/" + connection.settings_dict["NAME"]))
+
+
+def _worker_environment(smtp_port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": settings.REDIS_URL,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def _counts(messages) -> dict[str, int]:
+    rows = messages.values("status").annotate(n=Count("pk")).order_by()
+    return {row["status"]: row["n"] for row in rows}
+
+
+def _drain(messages, timeout: float) -> tuple[int, float, dict[str, int]]:
+    """Messages sent and seconds taken, from the moment the first is seen sent (so the
+    worker's start-up and its first task's warm-up are left out) to the last; polls every
+    20 ms."""
+    first_seen = None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        counts = _counts(messages)
+        now = time.perf_counter()
+        sent = counts.get(Message.Status.SENT, 0)
+        if first_seen is None and sent:
+            first_seen = (now, sent)
+        if not counts.get(Message.Status.PENDING) and not counts.get(Message.Status.SENDING):
+            if first_seen is None:
+                return 0, 0.0, counts
+            return sent - first_seen[1], now - first_seen[0], counts
+        time.sleep(0.02)
+    raise RuntimeError(f"The worker did not send the messages in {timeout:.0f} s: {counts}")
+
+
+def _email(message: Message) -> EmailMultiAlternatives:
+    email = EmailMultiAlternatives(
+        subject=message.subject, body=message.text, to=[message.recipient.email]
+    )
+    if message.html:
+        email.attach_alternative(message.html, "text/html")
+    return email
+
+
+def _bare_loop(messages, port: int) -> tuple[int, float]:
+    """The same messages (text and HTML), built beforehand, through smtplib on one
+    connection."""
+    # smtplib sends bytes as they are, and SMTP lines end in CRLF (Django's backend does so).
+    built = [
+        (email.from_email, email.to, email.message().as_bytes(linesep="\r\n"))
+        for email in map(_email, messages.select_related("recipient")[:BARE_LOOP_MESSAGES])
+    ]
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as server:
+        for sender, recipients, body in built:
+            server.sendmail(sender, recipients, body)
+    return len(built), time.perf_counter() - started
+
+
+def time_sending(messages, log: Path) -> SendingTiming:
+    """Start a worker on the queued messages, wait until it has sent them all, then send
+    the same messages with the bare loop."""
+    total = messages.count()
+    with smtp_server() as port, log.open("w") as worker_log:
+        command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo"]
+        command += ["--loglevel", "WARNING", "--without-gossip", "--without-mingle"]
+        with _process(command, env=_worker_environment(port), stdout=worker_log, stderr=worker_log):
+            sent, seconds, counts = _drain(messages, timeout=60 + total / 5)
+        bare_messages, bare_seconds = _bare_loop(messages, port)
+    unsent = {status: n for status, n in counts.items() if status != Message.Status.SENT}
+    return SendingTiming(
+        counts.get(Message.Status.SENT, 0), sent, seconds, bare_messages, bare_seconds, unsent
+    )
