@@ -30,8 +30,9 @@ from mwparserfromhell.nodes import Comment, Heading, Text
 
 from projects.wiki import fields
 from projects.wiki.data import ExtraField, IdeaData, Link
+from projects.wiki.markdown import to_markdown
 from projects.wiki.tangle import tangle
-from projects.wiki.text import MASK, decode, parse
+from projects.wiki.text import MASK, parse
 
 # What one page may hold. QEMU's longest ideas page has about 60,000 characters, 20 ideas and
 # lines of at most 1,500 characters.
@@ -305,7 +306,7 @@ class _Block:
             self.problem(part.line, f"{shown(part.label)} has no value")
 
     def idea(self) -> IdeaData:
-        description = "\n".join(decode(raw) for _, raw in _trimmed(self.description))
+        description = to_markdown([raw for _, raw in _trimmed(self.description)])
         return IdeaData(
             title=self.title,
             summary=self.values.get("summary", ""),

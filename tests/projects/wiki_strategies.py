@@ -98,3 +98,27 @@ ideas = st.builds(
     starter_tasks=links,
     extra_fields=extra_fields,
 )
+
+# Descriptions in the Markdown the idea form offers (emphasis, bold, code, links to the web
+# and to the organization's wiki, bulleted and numbered lists, paragraphs), written the way
+# the converter writes it back: each must reach the wiki as wiki markup, not escaped.
+_word = st.text(_LETTERS, min_size=1, max_size=6)
+_inline = st.one_of(
+    _word,
+    _word.map("**{}**".format),
+    _word.map("*{}*".format),
+    _word.map("`{}`".format),
+    st.builds("[{}]({})".format, _word, web_address),
+    st.builds("[{}]({})".format, _word, page_name.filter(lambda name: " " not in name)),
+)
+_md_line = st.lists(_inline, min_size=1, max_size=4).map(" ".join)
+_paragraph = st.lists(_md_line, min_size=1, max_size=2).map("\n".join)
+_bullets = st.lists(_md_line, min_size=1, max_size=3).map(
+    lambda items: "\n".join(f"- {item}" for item in items)
+)
+_numbered = st.lists(_md_line, min_size=1, max_size=3).map(
+    lambda items: "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+)
+markdown_descriptions = st.lists(
+    st.one_of(_paragraph, _bullets, _numbered), min_size=1, max_size=3
+).map("\n\n".join)
