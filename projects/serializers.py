@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from projects.models import IdeaMentor, ProjectIdea, Tag
+from projects.wiki.links import markdown_with_wiki_addresses, rows_with_wiki_addresses
 
 
 def iso_utc(moment: datetime) -> str:
@@ -41,13 +42,16 @@ def idea_as_dict(idea: ProjectIdea, *, site_url: str) -> dict[str, Any]:
         "url": site_url + idea.get_absolute_url(),
         "organization": {"name": organization.name, "slug": organization.slug},
         "summary": idea.summary,
-        "description": idea.description,  # the Markdown source; render it as you like
+        # the Markdown source (links to wiki pages made absolute); render it as you like
+        "description": markdown_with_wiki_addresses(idea.description, organization),
         "skill_level": idea.skill_level or None,
         "languages": _tag_names(idea, Tag.Kind.LANGUAGE),
         "skills": _tag_names(idea, Tag.Kind.SKILL),
         "expected_hours": idea.expected_hours,
         "mentors": [mentor_name(mentor) for mentor in idea.mentors.all()],
-        "links": _pairs(idea.links, "label", "title"),
-        "starter_tasks": _pairs(idea.starter_tasks, "title", "label"),
+        "links": _pairs(rows_with_wiki_addresses(idea.links, organization), "label", "title"),
+        "starter_tasks": _pairs(
+            rows_with_wiki_addresses(idea.starter_tasks, organization), "title", "label"
+        ),
         "published_at": iso_utc(idea.participation.round.ideas_published),
     }

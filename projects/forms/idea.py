@@ -40,9 +40,10 @@ _WIKI_FORBIDDEN = set("<>[]{}|")
 _check_web_address = URLValidator(schemes=["http", "https"])
 
 DESCRIPTION_HELP = (
-    "Markdown: **bold**, `code`, [a link](https://…), lists with “- ”. Say what the problem "
-    "is, the plan, and what the intern will learn. On the site it shows formatted (no HTML or "
-    "scripts survive); on the wiki as written."
+    "Markdown: *emphasis*, **bold**, `code`, [a link](https://…), [a wiki page](Features/Name), "
+    "lists with “- ” or “1. ”. Say what the problem is, the plan, and what the intern will "
+    "learn. On the site it shows formatted (no HTML or scripts survive); on the wiki as the "
+    "same wiki markup, and anything else as typed."
 )
 
 

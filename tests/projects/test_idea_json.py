@@ -183,3 +183,22 @@ def test_it_makes_the_same_queries_for_5_or_60_ideas(
         response = client.get(url, {"skill_level": "intermediate"})
 
     assert response.json()["count"] == 60
+
+
+def test_links_to_wiki_pages_are_absolute_addresses_of_the_organizations_wiki(client, idea):
+    organization = idea.participation.organization
+    organization.wiki_url = "https://wiki.qemu.org/index.php?title="
+    organization.save()
+    idea.description = "See [the feature](Features/LiveBlockMigration), `[a](b)` and [x](#top)."
+    idea.links = [{"label": "", "url": "GSoC 2017"}]
+    idea.save()
+
+    (shown,) = client.get(round_url(idea.participation.round)).json()["ideas"]
+
+    assert shown["description"] == (
+        "See [the feature](https://wiki.qemu.org/index.php?title=Features/LiveBlockMigration), "
+        "`[a](b)` and [x](#top)."
+    )
+    assert shown["links"] == [
+        {"label": "", "url": "https://wiki.qemu.org/index.php?title=GSoC_2017"}
+    ]
