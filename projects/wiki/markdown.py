@@ -43,6 +43,9 @@ _BULLET_MD = re.compile(r"- (?=\S)")
 _NUMBER_MD = re.compile(r"(\d{1,9})\. (?=\S)")
 # What Markdown may read as markup inside a line: escaped with a backslash.
 _MD_SPECIAL = re.compile(r"[\\`*\[\]~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+# Characters that may make markup, and how many a line to convert may hold.
+_MARKS = re.compile(r"[*_`\[\]<>&'{}|~!\\]")
+MARKS_MAX = 300
 # What would start a block in Markdown at the start of a line of text.
 _MD_BLOCK_START = re.compile(r"[#>+=|-]|\d+[.)]")
 _STYLE = {"''": "*", "'''": "**"}
@@ -188,7 +191,11 @@ def _wiki_inline(tokens) -> str | None:
 
 
 def _converted(line: str, ordinal: int) -> str | None:
-    """The line as wiki markup, or None when it has something the subset does not."""
+    """The line as wiki markup, or None when it has something the subset does not (or more
+    marks than a line of prose holds: such a line is written as it is, sparing the
+    conversion's work)."""
+    if len(_MARKS.findall(line)) > MARKS_MAX:
+        return None
     prefix, body = "", line
     bullet, number = _BULLET_MD.match(line), _NUMBER_MD.match(line)
     if bullet:

@@ -149,3 +149,16 @@ def test_anonymous_visitors_are_sent_to_log_in(client, participation):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_description_past_the_wiki_caps_is_refused_naming_its_line(client, participation, mentor):
+    client.force_login(mentor)
+    description = "A first paragraph.\r\n\r\n" + "words" * 2_001
+
+    response = client.post(url(participation), form_data(mentor, description=description))
+
+    assert response.status_code == 200
+    assert "Line 3 of the description has 10,005 characters; at most 10,000" in (
+        response.content.decode()
+    )
+    assert not ProjectIdea.objects.exists()

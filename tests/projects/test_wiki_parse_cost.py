@@ -8,7 +8,7 @@ import time
 import pytest
 
 from projects.wiki import text
-from projects.wiki.data import MentorEntry
+from projects.wiki.data import IdeaData, MentorEntry
 from projects.wiki.parse import (
     BLOCK_MAX_LINES,
     IDEAS_MAX,
@@ -16,6 +16,7 @@ from projects.wiki.parse import (
     PAGE_MAX_CHARS,
     parse_page,
 )
+from projects.wiki.render import render_idea
 from projects.wiki.tangle import MAX_DEPTH, MAX_OPEN
 from tests.projects.wiki_pages import EMPTY_BLOCKS, LONG_SIZE, PADDED_MENTOR
 
@@ -194,3 +195,42 @@ def test_a_page_twice_as_large_takes_about_twice_as_long(kind):
     ratio = _best_ratio(small, large)
 
     assert ratio < 2.8, f"{kind}: {ratio:.2f} times as long for twice the page"
+
+
+# --- The export: linear on what is stored ----------------------------------------------------
+
+
+def _prose(i: int) -> str:
+    return (
+        f"Paragraph {i} with **bold**, *emphasis*, `code`, [a link](https://example.org/{i}) "
+        f"and [a page](Features/Page{i}).\n- an item\n- another\n\n"
+    )
+
+
+DESCRIPTIONS = {
+    "prose": lambda chars: _repeated(_prose, chars),
+    # lines as long as the form allows, full of marks that each open and close markup
+    "marks": lambda chars: _repeated(lambda i: "**a" * (LINE_MAX_CHARS // 3) + "\n", chars),
+}
+
+
+def _render_seconds(description: str) -> float:
+    text.parse.cache_clear()
+    start = time.process_time()
+    render_idea(IdeaData(title="T", summary="S", description=description))
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize("kind", DESCRIPTIONS)
+def test_a_description_twice_as_long_exports_in_about_twice_the_time(kind):
+    small, large = DESCRIPTIONS[kind](8_000), DESCRIPTIONS[kind](16_000)
+    gc.collect()
+    gc.disable()
+    try:
+        times = [(_render_seconds(small), _render_seconds(large)) for _ in range(5)]
+    finally:
+        gc.enable()
+
+    ratio = min(t for _, t in times) / min(t for t, _ in times)
+
+    assert ratio < 2.8, f"{kind}: {ratio:.2f} times as long for twice the description"
