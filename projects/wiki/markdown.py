@@ -182,6 +182,8 @@ def _wiki_inline(tokens) -> str | None:
                 parts.append(f"[{href}]")
             elif _EXTERNAL.match(href):
                 parts.append(f"[{href} {label}]" if label else f"[{href}]")
+            elif label == unquote(href):
+                parts.append(f"[[{label}]]")
             else:
                 parts.append(f"[[{unquote(href)}|{label}]]")
             link = None
