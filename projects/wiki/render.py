@@ -87,6 +87,7 @@ def _plain_line(written: str) -> bool:
     not the start of another part, nothing left open for a later line to close."""
     return (
         not written.startswith(("=", " "))
+        and "\r" not in written  # a page's line break once read
         and fields.read_label_line(written) is None
         and not leaves_opener(parse(written))
     )

@@ -83,3 +83,9 @@ def test_a_whole_line_in_nowiki_is_markdown_as_it_is():
     assert to_markdown(["<nowiki>**kept**</nowiki>", "<nowiki>*x*</nowiki> y"]) == (
         "**kept**\n\\*x\\* y"
     )
+
+
+def test_a_stray_carriage_return_in_a_stored_description_survives_the_round_trip():
+    idea = IdeaData(title="T", summary="S", description="**a**\rb\n- c\r")
+
+    assert parse_page(render_idea(idea)).ideas == [idea]
