@@ -15,7 +15,7 @@ ignored), and <nowiki> sections and comments are skipped, as the wiki skips them
 import re
 from dataclasses import dataclass
 
-from mwparserfromhell.definitions import INVISIBLE_TAGS, PARSER_BLACKLIST
+from mwparserfromhell.definitions import INVISIBLE_TAGS, PARSER_BLACKLIST, SINGLE
 
 # The tags a wiki knows (MediaWiki's Sanitizer, and its extension tags); any other "<" is
 # text there ("Ann <ann@example.org>"), though mwparserfromhell would try it as a tag.
@@ -40,7 +40,8 @@ _TOKEN = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NOWIKI_END = re.compile(r"</nowiki\s*>", re.IGNORECASE)
-_VOID_TAGS = {"br", "hr", "wbr", "img", "nowiki"}
+# Tags a page may leave unclosed at no cost: void ones, and those a tokenizer closes itself.
+_VOID_TAGS = {*SINGLE, "nowiki"}
 _PAIRS = {"{{": "}}", "[": "]", "{|": "|}"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 

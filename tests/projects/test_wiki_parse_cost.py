@@ -234,3 +234,9 @@ def test_a_description_twice_as_long_exports_in_about_twice_the_time(kind):
     ratio = min(t for _, t in times) / min(t for t, _ in times)
 
     assert ratio < 2.8, f"{kind}: {ratio:.2f} times as long for twice the description"
+
+
+def test_tags_a_wiki_closes_itself_may_stay_open():
+    page = "=== I ===\n'''Summary:''' S\n\n" + "<li>item<br>\n" * (MAX_OPEN + 5)
+
+    assert parse_page(page).problems == []
