@@ -1,9 +1,10 @@
 import hashlib
 from datetime import datetime
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -128,6 +129,13 @@ class Organization(models.Model):
         max_length=255, blank=True, help_text="For example #qemu on irc.oftc.net."
     )
     logo_url = HttpsURLField(blank=True)
+    wiki_url = HttpsURLField(
+        "wiki address",
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Where the organization's wiki pages live, e.g. https://wiki.qemu.org/: a "
+        "link to a wiki page in an idea, such as [[Features/LiveBlockMigration]], leads there.",
+    )
     umbrella = models.ForeignKey(
         "self",
         null=True,
@@ -142,6 +150,21 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def wiki_page_url(self, page: str) -> str:
+        """The address of a page of the organization's wiki ("" without a wiki address, or
+        for a link within the same page), encoded as MediaWiki does: blanks as underscores,
+        and a "#section" kept as the address's fragment."""
+        page, _, section = page.strip().partition("#")
+        if not self.wiki_url or not page:
+            return ""
+        base = self.wiki_url if self.wiki_url.endswith(("/", "=")) else self.wiki_url + "/"
+        address = base + quote(page.replace(" ", "_"), safe=";@$!*(),/~:")
+        return (
+            address + "#" + quote(section.replace(" ", "_"), safe=";@$!*(),/~:")
+            if section
+            else address
+        )
 
     def clean(self) -> None:
         if self.umbrella_id is not None and self.umbrella_id == self.pk:

@@ -11,6 +11,7 @@ from typing import Any
 
 from projects.contacts import shown_name
 from projects.models import ProjectIdea, Tag
+from projects.wiki.links import markdown_with_wiki_addresses, rows_with_wiki_addresses
 
 
 def iso_utc(moment: datetime) -> str:
@@ -53,13 +54,16 @@ def idea_as_dict(idea: ProjectIdea, *, url: str, published_at: str) -> dict[str,
         "url": url,
         "organization": {"name": organization.name, "slug": organization.slug},
         "summary": idea.summary,
-        "description": idea.description,  # the Markdown source; render it as you like
+        # the Markdown source (links to wiki pages made absolute); render it as you like
+        "description": markdown_with_wiki_addresses(idea.description, organization),
         "skill_level": idea.skill_level or None,
         "languages": _tag_names(idea, Tag.Kind.LANGUAGE),
         "skills": _tag_names(idea, Tag.Kind.SKILL),
         "expected_hours": idea.expected_hours,
         "mentors": [shown_name(mentor) for mentor in idea.mentors.all()],
-        "links": _pairs(idea.links, "label", "title"),
-        "starter_tasks": _pairs(idea.starter_tasks, "title", "label"),
+        "links": _pairs(rows_with_wiki_addresses(idea.links, organization), "label", "title"),
+        "starter_tasks": _pairs(
+            rows_with_wiki_addresses(idea.starter_tasks, organization), "title", "label"
+        ),
         "published_at": published_at,
     }

@@ -25,6 +25,7 @@ class OrganizationForm(forms.ModelForm):
             "mailing_list",
             "chat_channels",
             "logo_url",
+            "wiki_url",
             "umbrella",
         ]
         help_texts = {"slug": "In the organization's address, e.g. qemu. Letters, digits, -."}

@@ -29,8 +29,10 @@ from projects.services.ideas import IdeaContent, MentorChoice
 from projects.services.tags import clean_names
 from projects.wiki.convert import mentor_from_text
 from projects.wiki.data import ExtraField, IdeaData, Link, MentorEntry
+from projects.wiki.parse import LINE_MAX_CHARS
 
 ROWS_MAX = 30
+DESCRIPTION_MAX = 30_000
 LABEL_MAX = 200
 ADDRESS_MAX = 500
 
@@ -40,9 +42,10 @@ _WIKI_FORBIDDEN = set("<>[]{}|")
 _check_web_address = URLValidator(schemes=["http", "https"])
 
 DESCRIPTION_HELP = (
-    "Markdown: **bold**, `code`, [a link](https://…), lists with “- ”. Say what the problem "
-    "is, the plan, and what the intern will learn. On the site it shows formatted (no HTML or "
-    "scripts survive); on the wiki as written."
+    "Markdown: *emphasis*, **bold**, `code`, [a link](https://…), [a wiki page](Features/Name), "
+    "lists with “- ” or “1. ”. Say what the problem is, the plan, and what the intern will "
+    "learn. On the site it shows formatted (no HTML or scripts survive); on the wiki as the "
+    "same wiki markup, and anything else as typed."
 )
 
 
@@ -300,7 +303,20 @@ class IdeaForm(forms.Form):
 
     def clean_description(self) -> str:
         # Browsers send CRLF line ends; the wiki and Markdown want one kind.
-        return _one_line_end(self.cleaned_data["description"])
+        text = _one_line_end(self.cleaned_data["description"])
+        # The caps a wiki page's import applies, so that what the form stores exports and
+        # imports back within them.
+        if len(text) > DESCRIPTION_MAX:
+            raise ValidationError(
+                f"The description has {len(text):,} characters; at most {DESCRIPTION_MAX:,}."
+            )
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > LINE_MAX_CHARS:
+                raise ValidationError(
+                    f"Line {number} of the description has {len(line):,} characters; at most "
+                    f"{LINE_MAX_CHARS:,}: break it into paragraphs."
+                )
+        return text
 
     def clean_links(self) -> list[Link]:
         return parse_links(self.cleaned_data["links"])

@@ -2,8 +2,7 @@
 
 from django import forms
 
-# A generous page: QEMU's longest ideas page is about 60,000 characters.
-PAGE_MAX = 500_000
+from projects.wiki.parse import PAGE_MAX_CHARS
 
 
 class WikiImportForm(forms.Form):
@@ -11,7 +10,7 @@ class WikiImportForm(forms.Form):
         label="The wiki page's source",
         # Kept exactly as pasted, so the line numbers of problems match the paste.
         strip=False,
-        max_length=PAGE_MAX,
+        max_length=PAGE_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false"}),
         help_text="On the wiki, open “Edit source” and copy everything. Each idea starts with "
         "“=== Title ===”, followed by '''Summary:''', the description, '''Links:''' and "

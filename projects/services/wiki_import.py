@@ -2,8 +2,10 @@
 
 An import is all or nothing: the page is parsed and checked first (the parser's problems,
 then what the database would refuse: a title already taken in the participation, a value
-too long, a size out of range), and any problem stops it before a row is written. Otherwise
-every idea is created as a draft in one transaction, with the importer as its creator, an
+too long, a size out of range), and any problem stops it before a row is written. The page
+is parsed before the transaction opens, so a long page never holds the database's write
+lock (on SQLite, the whole database's) while it is read. Otherwise every idea is created as
+a draft in one transaction, with the importer as its creator, an
 event recording the import, its tags, its unknown fields kept, and its mentors matched to
 accounts:
 
@@ -32,7 +34,7 @@ from projects.services.ideas import record_event, unique_slug
 from projects.services.tags import clean_names, tags_for
 from projects.wiki.convert import idea_fields, idea_to_data, mentor_text, with_wiki_details
 from projects.wiki.data import IdeaData, MentorEntry
-from projects.wiki.parse import Problem, parse_page
+from projects.wiki.parse import ParseResult, Problem, parse_page
 from projects.wiki.render import render_page
 
 logger = logging.getLogger(__name__)
@@ -185,7 +187,11 @@ def _problems(participation: Participation, previews: list[IdeaPreview]) -> list
 
 def ideas_import_preview(*, participation: Participation, text: str) -> ImportReport:
     """What importing the page would do, without writing anything."""
-    result = parse_page(text)
+    return _checked(participation, parse_page(text))
+
+
+def _checked(participation: Participation, result: ParseResult) -> ImportReport:
+    """The parsed page with its mentors matched and what the database would refuse."""
     matches = _matches(participation, result.ideas)
     previews = [
         IdeaPreview(data, mentors) for data, mentors in zip(result.ideas, matches, strict=True)
@@ -242,7 +248,6 @@ def _create(participation: Participation, preview: IdeaPreview, by: User | None)
     return idea
 
 
-@transaction.atomic
 def ideas_import(*, participation: Participation, text: str, by: User | None) -> ImportReport:
     """Import every idea of the page as a draft, or none when the page has any problem.
 
@@ -251,12 +256,16 @@ def ideas_import(*, participation: Participation, text: str, by: User | None) ->
     """
     if by is not None and not permissions.may_import_ideas(roles_in(by, participation)):
         raise ValidationError("Only the organization's admins import ideas.")
-    # Imports into one participation take turns, so two cannot both create the same title.
-    Participation.objects.select_for_update().filter(pk=participation.pk).first()
-    report = ideas_import_preview(participation=participation, text=text)
-    if report.problems:
-        return report
-    report.ideas = [_create(participation, preview, by) for preview in report.previews]
+    result = parse_page(text)
+    if result.problems:
+        return _checked(participation, result)
+    with transaction.atomic():
+        # Imports into one participation take turns, so two cannot both create the same title.
+        Participation.objects.select_for_update().filter(pk=participation.pk).first()
+        report = _checked(participation, result)
+        if report.problems:
+            return report
+        report.ideas = [_create(participation, preview, by) for preview in report.previews]
     logger.info(
         "%s imported %d ideas into participation %s",
         by and by.pk,

@@ -19,7 +19,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from programs.models import Participation, Round
+from programs.models import Organization, Participation, Round
 from programs.permissions import round_for_public
 from programs.roles import roles_in
 from programs.timeline import Phase
@@ -132,15 +132,28 @@ def org_ideas(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
 class ShownLink:
     label: str
     url: str
-    href: str  # empty unless http(s): a wiki page name or a typo is shown, never followed
+    # Empty unless http(s), or a wiki page name and the organization has a wiki address;
+    # anything else is shown, never followed.
+    href: str
 
 
-def shown_links(items: list, label_key: str) -> list[ShownLink]:
+def link_href(url: str, organization: Organization | None) -> str:
+    scheme = urlsplit(url).scheme
+    if scheme in ("http", "https"):
+        return url
+    if not scheme and organization is not None:
+        return organization.wiki_page_url(url)
+    return ""
+
+
+def shown_links(
+    items: list, label_key: str, organization: Organization | None = None
+) -> list[ShownLink]:
     shown = []
     for item in items or []:
         url = str(item.get("url", ""))
         label = str(item.get(label_key) or item.get("label") or item.get("title") or url)
-        href = url if urlsplit(url).scheme in ("http", "https") else ""
+        href = link_href(url, organization)
         shown.append(ShownLink(label=label, url=url, href=href))
     return shown
 
@@ -201,8 +214,8 @@ def idea_page(
         ],
         "languages": [t for t in tags if t.kind == Tag.Kind.LANGUAGE],
         "skills": [t for t in tags if t.kind == Tag.Kind.SKILL],
-        "links": shown_links(idea.links, "label"),
-        "starter_tasks": shown_links(idea.starter_tasks, "title"),
+        "links": shown_links(idea.links, "label", idea.participation.organization),
+        "starter_tasks": shown_links(idea.starter_tasks, "title", idea.participation.organization),
         "questions": [c for c in comments if c.visibility == IdeaComment.Visibility.PUBLIC],
         "notes": [c for c in comments if c.visibility == IdeaComment.Visibility.ORGANIZATION],
         "question_form": forms.get("public"),

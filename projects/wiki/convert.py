@@ -9,17 +9,11 @@ Languages and skills are tags, which the database keeps in alphabetical order: a
 written "Python, C" comes back "C, Python".
 """
 
-import re
-
 from django.db.models import Prefetch, QuerySet
 
 from projects.models import IdeaMentor, ProjectIdea, Tag
 from projects.wiki.data import ExtraField, IdeaData, Link, MentorEntry
-
-_WRITTEN = re.compile(
-    r"(?P<name>.*?)\s*(?:<(?P<email>[^<>\s]*)>)?\s*(?:\((?P<irc>[^()\s]*)\s+on\s+IRC\))?",
-    re.DOTALL | re.IGNORECASE,
-)
+from projects.wiki.fields import split_mentor
 
 
 def mentor_text(entry: MentorEntry) -> str:
@@ -34,12 +28,13 @@ def mentor_text(entry: MentorEntry) -> str:
 
 def mentor_from_text(text: str) -> MentorEntry:
     """The entry a mentor's name as written stands for (the inverse of `mentor_text`)."""
-    match = _WRITTEN.fullmatch(text.strip())
-    if match is None:  # cannot happen: every part of the pattern is optional
-        return MentorEntry(name=text.strip())
-    return MentorEntry(
-        name=match["name"].strip(), email=match["email"] or "", irc=match["irc"] or ""
-    )
+    text = text.strip()
+    name, email, irc = split_mentor(text)
+
+    def part(span: tuple[int, int] | None) -> str:
+        return text[span[0] : span[1]] if span else ""
+
+    return MentorEntry(name=part(name), email=part(email), irc=part(irc))
 
 
 def mentor_entry(mentor: IdeaMentor) -> MentorEntry:

@@ -149,27 +149,48 @@ def read_names(raw: str) -> list[str]:
 
 # --- Mentors: "Name <email> (nick on IRC)", as on QEMU's pages -------------------------------
 
-_MENTOR = re.compile(
-    r"(?P<name>.*?)\s*(?:<(?P<email>[^<>\s]*)>)?\s*(?:\((?P<irc>[^()\s]*)\s+on\s+IRC\))?",
-    re.DOTALL | re.IGNORECASE,
-)
+# Read from the end, each part found by the last "(" or "<" (which neither part may hold),
+# so reading costs one pass: a pattern with optional parts and blanks between them, under
+# fullmatch, would try every split of a long run of spaces (cubic).
+_IRC = re.compile(r"\(([^()\s]*)\s+on\s+IRC\)", re.IGNORECASE)
+_EMAIL = re.compile(r"<([^<>\s]*)>")
+_Span = tuple[int, int]
 
 
-def _group(raw: str, match: re.Match, name: str) -> str:
-    start, end = match.span(name)
-    return read_text(raw[start:end]) if start >= 0 else ""
+def _last_part(text: str, end: int, opener: str, pattern: re.Pattern) -> tuple[_Span, int] | None:
+    """The span of the group of `pattern` when text[:end] ends with it (its start is the last
+    `opener`), and where the part starts; None otherwise."""
+    start = text.rfind(opener, 0, end)
+    if start < 0:
+        return None
+    match = pattern.fullmatch(text, start, end)
+    return (match.span(1), start) if match else None
+
+
+def split_mentor(text: str) -> tuple[_Span, _Span | None, _Span | None]:
+    """The spans of name, email and IRC nick in "Name <email> (nick on IRC)" (each part but
+    the name optional, blanks between them optional), in a stripped text."""
+    end = len(text)
+    irc = email = None
+    found = _last_part(text, end, "(", _IRC)
+    if found:
+        irc, end = found
+        end = len(text[:end].rstrip())
+    found = _last_part(text, end, "<", _EMAIL)
+    if found:
+        email, end = found
+        end = len(text[:end].rstrip())
+    return (0, end), email, irc
+
+
+def _text_of(raw: str, span: _Span | None) -> str:
+    return read_text(raw[span[0] : span[1]]) if span else ""
 
 
 def read_mentor(raw: str) -> MentorEntry:
     raw = raw.strip()
-    match = _MENTOR.fullmatch(masked(raw))
-    if match is None:  # cannot happen: every part of the pattern is optional
-        return MentorEntry(name=read_text(raw))
-    return MentorEntry(
-        name=_group(raw, match, "name"),
-        email=_group(raw, match, "email"),
-        irc=_group(raw, match, "irc"),
-    )
+    name, email, irc = split_mentor(masked(raw))
+    return MentorEntry(name=_text_of(raw, name), email=_text_of(raw, email), irc=_text_of(raw, irc))
 
 
 def read_mentors(raw: str) -> list[MentorEntry]:

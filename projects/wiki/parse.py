@@ -15,20 +15,42 @@ Unknown parts and Details bullets are kept as ExtraField (raw wikitext), never d
 Problems: a block without a title (or Summary lines outside any block), a field without a
 value, an unknown skill level or size, a block cut in half (no '''Summary:''', a list
 header without bullets), text where bullets belong, a field given twice, duplicate titles.
+
+Every step costs time linear in the page: the page, its lines, its blocks and its numbers are
+capped (a page past a cap is refused at once, naming the line), markup that would make
+mwparserfromhell retry (projects.wiki.tangle) is refused before it parses, the blocks are
+found in one pass over the page's nodes, and no pattern can try more than one way to match.
 """
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from mwparserfromhell.nodes import Comment, Text
+from mwparserfromhell.nodes import Comment, Heading, Text
 
 from projects.wiki import fields
 from projects.wiki.data import ExtraField, IdeaData, Link
-from projects.wiki.text import MASK, decode, parse
+from projects.wiki.markdown import to_markdown
+from projects.wiki.tangle import tangle
+from projects.wiki.text import MASK, parse
+
+# What one page may hold. QEMU's longest ideas page has about 60,000 characters, 20 ideas and
+# lines of at most 1,500 characters.
+PAGE_MAX_CHARS = 200_000
+LINE_MAX_CHARS = 10_000
+BLOCK_MAX_LINES = 1_000
+IDEAS_MAX = 300
+HOURS_MAX_DIGITS = 6
+PROBLEMS_SHOWN = 100
+
+# A line that may be a level-3 heading, counted before the page is parsed.
+_LEVEL_3 = re.compile(r"^===(?!=)", re.MULTILINE)
 
 SKILL_LEVELS = ("beginner", "intermediate", "advanced")
-_HOURS = re.compile(r"~?\s*(\d+)\s*(?:hours?|hrs?|h)?\.?|.*?(\d+)\s*(?:hours?|hrs?|h)\b.*", re.I)
+# A size alone ("~175 hours") or a number of hours in a sentence ("about 350 h, or less").
+# Possessive and anchored at the start of a run of digits, so each digit is looked at once.
+_SIZE_ALONE = re.compile(r"~?\s*+(\d++)\s*+(?:hours?|hrs?|h)?\.?", re.IGNORECASE)
+_SIZE_IN_TEXT = re.compile(r"(?<!\d)(\d++)\s*+(?:hours?|hrs?|h)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -48,6 +70,22 @@ class ParseResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as quoted in a problem: long ones cut, so a problem stays one short line."""
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def read_hours(size: str) -> int | str | None:
+    """The number of hours a size gives, None when it gives none, or a problem."""
+    match = _SIZE_ALONE.fullmatch(size) or _SIZE_IN_TEXT.search(size)
+    if match is None:
+        return None
+    digits = match.group(1)
+    if len(digits) > HOURS_MAX_DIGITS:
+        return f"expected size “{shown(size)}” has more than {HOURS_MAX_DIGITS} digits"
+    return int(digits)
 
 
 def normalize(text: str) -> str:
@@ -223,7 +261,7 @@ class _Block:
                 continue
             label, raw = detail
             if not raw:
-                self.problem(number, f"{label} has no value")
+                self.problem(number, f"{shown(label)} has no value")
                 continue
             kind = fields.DETAIL_LABELS.get(fields.normal_label(label))
             if kind is None:
@@ -240,15 +278,18 @@ class _Block:
                 self.values["skill_level"] = level.casefold()
             else:
                 self.problem(
-                    number, f"unknown skill level “{level}”: beginner, intermediate or advanced"
+                    number,
+                    f"unknown skill level “{shown(level)}”: beginner, intermediate or advanced",
                 )
         elif kind == fields.EXPECTED_HOURS:
             size = fields.read_text(raw)
-            match = _HOURS.fullmatch(size)
-            if match:
-                self.values["expected_hours"] = int(match.group(1) or match.group(2))
+            hours = read_hours(size)
+            if isinstance(hours, int):
+                self.values["expected_hours"] = hours
             else:
-                self.problem(number, f"expected size “{size}” is not a number of hours")
+                self.problem(
+                    number, hours or f"expected size “{shown(size)}” is not a number of hours"
+                )
         elif kind == fields.SUGGESTED_BY:
             self.values["suggested_by"] = fields.read_text(raw)
         elif kind == fields.MENTORS:
@@ -262,10 +303,10 @@ class _Block:
         if value:
             self.extra.append(ExtraField(label=part.label, value=value))
         else:
-            self.problem(part.line, f"{part.label} has no value")
+            self.problem(part.line, f"{shown(part.label)} has no value")
 
     def idea(self) -> IdeaData:
-        description = "\n".join(decode(raw) for _, raw in _trimmed(self.description))
+        description = to_markdown([raw for _, raw in _trimmed(self.description)])
         return IdeaData(
             title=self.title,
             summary=self.values.get("summary", ""),
@@ -286,19 +327,48 @@ class _Block:
 # --- The page -----------------------------------------------------------------------------------
 
 
-def _block_lines(page: _Page, section, start: int) -> list[tuple[int, str]]:
-    heading = section.nodes[0]
-    lines = page.lines(section.nodes[1:], start + len(str(heading)))
+@dataclass
+class _Section:
+    """A level-3 heading and the top-level nodes up to the next heading of level 3 or less."""
+
+    heading: object
+    start: int  # offset of the heading in the page
+    nodes: list = field(default_factory=list)
+    end: int = 0  # offset just after the last node
+
+
+def _sections(nodes: list) -> list[_Section]:
+    """The idea blocks, in one pass over the page's top-level nodes (mwparserfromhell's
+    get_sections re-renders each section it cuts, which costs the page's size per block)."""
+    sections: list[_Section] = []
+    current: _Section | None = None
+    position = 0
+    for node in nodes:
+        length = len(str(node))
+        level = getattr(node, "level", None) if isinstance(node, Heading) else None
+        if level is not None and level <= 3:
+            current = _Section(node, position, end=position + length) if level == 3 else None
+            if current is not None:
+                sections.append(current)
+        elif current is not None:
+            current.nodes.append(node)
+            current.end = position + length
+        position += length
+    return sections
+
+
+def _block_lines(page: _Page, section: _Section) -> list[tuple[int, str]]:
+    lines = page.lines(section.nodes, section.start + len(str(section.heading)))
     rest_of_heading = lines[0][1]
     if _is_blank(rest_of_heading) or _is_comment_only(rest_of_heading):
         lines = lines[1:]
     return _dedented(lines)
 
 
-def _orphans(page: _Page, code, covered: set[int]) -> list[Problem]:
+def _orphans(page: _Page, nodes: list, covered: set[int]) -> list[Problem]:
     """Summary lines outside every block: their block has lost its title line."""
     problems = []
-    for number, raw in page.lines(code.nodes, 0):
+    for number, raw in page.lines(nodes, 0):
         if number in covered or not raw.startswith("'''"):
             continue
         label = fields.read_label_line(raw)
@@ -309,27 +379,81 @@ def _orphans(page: _Page, code, covered: set[int]) -> list[Problem]:
     return problems
 
 
+def _too_large(page: _Page) -> list[Problem]:
+    """What the caps refuse before anything is parsed: the page, each line, tangled markup."""
+    if len(page.text) > PAGE_MAX_CHARS:
+        return [
+            Problem(
+                1,
+                f"the page has {len(page.text):,} characters; at most {PAGE_MAX_CHARS:,} are "
+                "imported at once: import it in parts",
+            )
+        ]
+    problems = []
+    for number, line in enumerate(page.text.split("\n"), start=1):
+        if len(line) > LINE_MAX_CHARS:
+            problems.append(
+                Problem(
+                    number,
+                    f"this line has {len(line):,} characters; at most {LINE_MAX_CHARS:,}: "
+                    "break it into paragraphs",
+                )
+            )
+    headings = [match.start() for match in _LEVEL_3.finditer(page.text)]
+    if len(headings) > IDEAS_MAX:
+        line = page.line_of(headings[IDEAS_MAX])
+        problems.append(
+            Problem(line, f"more than {IDEAS_MAX} ideas on one page: import it in parts")
+        )
+    found = tangle(page.text)
+    if found is not None:
+        problems.append(Problem(page.line_of(found.offset), found.reason))
+    return problems
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    problems = sorted(problems)
+    if len(problems) <= PROBLEMS_SHOWN:
+        return problems
+    hidden = problems[PROBLEMS_SHOWN:]
+    return [
+        *problems[:PROBLEMS_SHOWN],
+        Problem(hidden[0].line, f"and {len(hidden):,} more problems from here on: fix these first"),
+    ]
+
+
 def parse_page(text: str) -> ParseResult:
     page = _Page(normalize(text))
+    refused = _too_large(page)
+    if refused:
+        return ParseResult(ideas=[], problems=_capped(refused))
     # Bold and italics never span lines on a wiki; left to find their ends across lines, the
     # parser would let a stray '' swallow the headings and labels after it.
-    code = parse(page.text, skip_style_tags=True)
-    offsets, position = {}, 0
-    for node in code.nodes:
-        offsets[id(node)] = position
-        position += len(str(node))
+    nodes = list(parse(page.text, skip_style_tags=True).nodes)
+    sections = _sections(nodes)
+    if len(sections) > IDEAS_MAX:
+        line = page.line_of(sections[IDEAS_MAX].start)
+        message = f"more than {IDEAS_MAX} ideas on one page: import it in parts"
+        return ParseResult(ideas=[], problems=[Problem(line, message)])
 
     ideas: list[IdeaData] = []
     problems: list[Problem] = []
     covered: set[int] = set()
     first_line_of: dict[str, int] = {}
-    for section in code.get_sections(levels=[3]):
-        start = offsets[id(section.nodes[0])]
-        line = page.line_of(start)
-        covered.update(range(line, page.line_of(start + len(str(section))) + 1))
-        title = fields.read_text(str(section.nodes[0].title))
+    for section in sections:
+        line = page.line_of(section.start)
+        covered.update(range(line, page.line_of(section.end) + 1))
+        title = fields.read_text(str(section.heading.title))
+        lines = _block_lines(page, section)
+        if len(lines) > BLOCK_MAX_LINES:
+            problems.append(
+                Problem(
+                    line, f"this idea has more than {BLOCK_MAX_LINES:,} lines: is a heading lost?"
+                )
+            )
+            continue
         block = _Block(title, line, problems)
-        block.read(_parts(_block_lines(page, section, start), line))
+        block.read(_parts(lines, line))
         if not title:
             problems.append(Problem(line, "an idea without a title: “=== Title ===”"))
             continue
@@ -338,10 +462,11 @@ def parse_page(text: str) -> ParseResult:
             problems.append(
                 Problem(
                     line,
-                    f"a second idea titled “{title}” (the first is on line {first_line_of[key]})",
+                    f"a second idea titled “{shown(title)}” "
+                    f"(the first is on line {first_line_of[key]})",
                 )
             )
         first_line_of.setdefault(key, line)
         ideas.append(block.idea())
-    problems += _orphans(page, code, covered)
-    return ParseResult(ideas=ideas, problems=sorted(problems))
+    problems += _orphans(page, nodes, covered)
+    return ParseResult(ideas=ideas, problems=_capped(problems))

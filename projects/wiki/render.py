@@ -43,7 +43,8 @@ from urllib.parse import quote
 
 from projects.wiki import fields
 from projects.wiki.data import ExtraField, IdeaData, Link, MentorEntry
-from projects.wiki.text import escape, parse, plain_or_escaped, reads_as_itself
+from projects.wiki.markdown import wiki_line
+from projects.wiki.text import escape, leaves_opener, parse, plain_or_escaped, reads_as_itself
 
 # Schemes MediaWiki turns into external links; anything else is a wiki page name.
 _EXTERNAL = re.compile(r"(https?|ftp|mailto|irc|ircs|git|news):", re.IGNORECASE)
@@ -81,23 +82,32 @@ def _summary(summary: str) -> str:
     return _bold_line("Summary", plain_or_escaped(summary, reads_back) if summary else "")
 
 
-def _description_line(line: str, *, at_edge: bool) -> str:
-    if not line:
-        # A blank line separates paragraphs; at either end it would be taken for the blank
-        # line around the description, so there it is an empty <nowiki> section.
-        return escape("") if at_edge else ""
-    plain = (
-        reads_as_itself(line)
-        and not line.startswith("=")  # a heading
-        and fields.read_label_line(line) is None  # the start of another part
+def _plain_line(written: str) -> bool:
+    """Whether a written line of description reads back as one line of it: not a heading,
+    not the start of another part, nothing left open for a later line to close."""
+    return (
+        not written.startswith(("=", " "))
+        and "\r" not in written  # a page's line break once read
+        and fields.read_label_line(written) is None
+        and not leaves_opener(parse(written))
     )
-    return line if plain else escape(line)
 
 
 def _description(description: str) -> list[str]:
+    """The Markdown description as wiki lines (projects.wiki.markdown)."""
     lines = description.split("\n")
     last = len(lines) - 1
-    return [_description_line(line, at_edge=i in (0, last)) for i, line in enumerate(lines)]
+    written, ordinal = [], 0
+    for i, line in enumerate(lines):
+        if not line:
+            # A blank line separates paragraphs; at either end it would be taken for the
+            # blank line around the description, so there it is an empty <nowiki> section.
+            written.append(escape("") if i in (0, last) else "")
+            ordinal = 0
+            continue
+        wiki, ordinal = wiki_line(line, ordinal, _plain_line)
+        written.append(wiki)
+    return written
 
 
 def _detail(label: str, value_raw: str) -> str:

@@ -18,8 +18,11 @@ import re
 from functools import lru_cache
 
 import mwparserfromhell
-from mwparserfromhell.nodes import HTMLEntity, Node, Tag, Text
+from mwparserfromhell.nodes import Comment, HTMLEntity, Node, Tag, Text
+from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
+
+from projects.wiki.tangle import TAG_NAMES, tangle
 
 # Stands in for the characters of markup nodes in `masked`, so delimiters inside them
 # (a comma in a <nowiki>, a colon in a link) are invisible to the field readers. Values
@@ -34,14 +37,37 @@ _UNCLOSED_OPENERS = ("<", "{{", "[[", "{|", "~~~")
 # Characters where mwparserfromhell may start markup; a fragment without any is plain text.
 _MARKUP = re.compile(r"[{}\[\]<>|=&'\"#*;:/\-!\n]")
 
+# A "<" that starts no tag a wiki knows, nor a comment: mwparserfromhell would try each as a
+# tag and look for its end through the rest of the text (a page of mentors' addresses costs
+# the square of its length), so it is hidden from the tokenizer and put back after.
+_STRAY_ANGLE = re.compile(rf"<(?!!--|/?(?:{TAG_NAMES})(?![A-Za-z0-9]))", re.IGNORECASE)
+# What stands in for a stray "<" while the tokenizer reads (a character of the Unicode
+# private use area, which no page means as markup; a text that holds it is read as it is).
+_STAND_IN = "\ue000"
+
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "&#10;", "\r": "&#13;"}
 
 
 @lru_cache(maxsize=4096)
 def parse(raw: str, *, skip_style_tags: bool = False) -> Wikicode:
     """The fragment's nodes. Cached, since the renderer reads back what it writes and the
-    parser then reads it again: callers never change the tree."""
-    return mwparserfromhell.parse(raw, skip_style_tags=skip_style_tags)
+    parser then reads it again: callers never change the tree.
+
+    A tangled fragment (see projects.wiki.tangle) is read as plain text, unparsed: the
+    import refuses such a page before it gets here, and the renderer then escapes it."""
+    if tangle(raw) is not None:
+        return Wikicode(SmartList([Text(raw)]))
+    calm = raw
+    if "<" in raw and _STAND_IN not in raw:
+        calm = _STRAY_ANGLE.sub(_STAND_IN, raw)
+    code = mwparserfromhell.parse(calm, skip_style_tags=skip_style_tags)
+    if calm != raw:
+        for node in code.ifilter(recursive=True):
+            if isinstance(node, Text) and _STAND_IN in node.value:
+                node.value = node.value.replace(_STAND_IN, "<")
+            elif isinstance(node, Comment) and _STAND_IN in node.contents:
+                node.contents = node.contents.replace(_STAND_IN, "<")
+    return code
 
 
 def is_nowiki(node: Node) -> bool:

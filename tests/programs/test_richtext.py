@@ -74,3 +74,15 @@ def test_no_script_survives_whatever_is_typed(text):
 
 def test_empty_text_renders_nothing():
     assert render_markdown("") == ""
+
+
+def test_links_to_page_names_follow_the_address_given_or_are_unlinked():
+    text = "[a page](Features/X), [web](https://example.org/), [here](#top), [root](/rounds/)"
+
+    linked = render_markdown(text, page_url=lambda page: f"https://wiki.example.org/{page}")
+    unlinked = render_markdown(text, page_url=lambda page: "")
+
+    assert '<a href="https://wiki.example.org/Features/X"' in linked
+    assert '<a href="https://example.org/"' in linked
+    assert "<p>a page, <a" in unlinked
+    assert 'href="#top"' in unlinked and 'href="/rounds/"' in unlinked

@@ -182,4 +182,16 @@ def test_hours_that_are_no_number_are_a_form_error_that_keeps_what_was_typed(
     form = response.context["form"]
     assert error in form.errors["expected_hours"][0]
     assert form["title"].value() == "Disk backup tool"
+
+
+def test_a_description_past_the_wiki_caps_is_refused_naming_its_line(client, participation, mentor):
+    client.force_login(mentor)
+    description = "A first paragraph.\r\n\r\n" + "words" * 2_001
+
+    response = client.post(url(participation), form_data(mentor, description=description))
+
+    assert response.status_code == 200
+    assert "Line 3 of the description has 10,005 characters; at most 10,000" in (
+        response.content.decode()
+    )
     assert not ProjectIdea.objects.exists()

@@ -316,3 +316,22 @@ def test_only_http_links_leave_the_site_in_every_field_that_carries_one(client, 
         assert [link["label"] for link in idea["links"]][-2:] == ["Docs", "Old"]
         assert [task["url"] for task in idea["starter_tasks"]] == [""] * len(tasks)
         assert idea["url"].startswith("http")
+
+
+def test_links_to_wiki_pages_are_absolute_addresses_of_the_organizations_wiki(client, idea):
+    organization = idea.participation.organization
+    organization.wiki_url = "https://wiki.qemu.org/index.php?title="
+    organization.save()
+    idea.description = "See [the feature](Features/LiveBlockMigration), `[a](b)` and [x](#top)."
+    idea.links = [{"label": "", "url": "GSoC 2017"}]
+    idea.save()
+
+    (shown,) = client.get(round_url(idea.participation.round)).json()["ideas"]
+
+    assert shown["description"] == (
+        "See [the feature](https://wiki.qemu.org/index.php?title=Features/LiveBlockMigration), "
+        "`[a](b)` and [x](#top)."
+    )
+    assert shown["links"] == [
+        {"label": "", "url": "https://wiki.qemu.org/index.php?title=GSoC_2017"}
+    ]

@@ -1,12 +1,13 @@
 """`manage.py ideas_import --round SLUG --org SLUG FILE [--as EMAIL]`."""
 
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 
 from projects.models import ProjectIdea
-from tests.projects.wiki_pages import MALFORMED, QEMU_2017
+from tests.projects.wiki_pages import MALFORMED, PATHOLOGICAL, QEMU_2017
 
 pytestmark = pytest.mark.django_db
 
@@ -76,4 +77,23 @@ def test_unknown_slugs_a_missing_file_and_an_unknown_importer_are_refused(
         run("--round", "gsoc-2027", "--org", "qemu", str(QEMU_2017), "--as", "x@example.org")
     with pytest.raises(CommandError, match="Only the organization's admins"):
         run("--round", "gsoc-2027", "--org", "qemu", str(QEMU_2017), "--as", mentor.email)
+    assert not ProjectIdea.objects.exists()
+
+
+@pytest.mark.parametrize("kind", PATHOLOGICAL)
+def test_a_page_built_to_make_the_parser_work_for_minutes_fails_in_a_blink(
+    kind, participation, tmp_path
+):
+    text, line, words = PATHOLOGICAL[kind]
+    page = tmp_path / "page.wiki"
+    page.write_text(text, encoding="utf-8")
+
+    start = time.perf_counter()
+    with pytest.raises(CommandError) as failure:
+        run("--round", "gsoc-2027", "--org", "qemu", str(page))
+    seconds = time.perf_counter() - start
+
+    assert seconds < 1
+    assert f"  line {line}: " in str(failure.value)
+    assert words in str(failure.value)
     assert not ProjectIdea.objects.exists()

@@ -242,3 +242,29 @@ def test_it_makes_the_same_queries_for_2_or_20_comments_and_mentors(
         response = client.get(idea_url(idea))
 
     assert len(response.context["questions"]) == 20
+
+
+def test_links_to_wiki_pages_lead_to_the_organizations_wiki(client, idea):
+    organization = idea.participation.organization
+    organization.wiki_url = "https://wiki.qemu.org/"
+    organization.save()
+    idea.description = "See [the feature](<Features/Live Block Migration>) and [[not a link]]."
+    idea.save()
+
+    page = client.get(idea_url(idea)).content.decode()
+
+    assert '<a href="https://wiki.qemu.org/Features/Live_Block_Migration"' in page
+    assert '<a href="https://wiki.qemu.org/Features/IncrementalBackup"' in page  # a Links row
+    assert "[[not a link]]" in page
+    assert 'href="javascript' not in page
+
+
+def test_without_a_wiki_address_a_wiki_page_is_named_and_never_linked(client, idea):
+    idea.description = "See [the feature](Features/LiveBlockMigration)."
+    idea.save()
+
+    page = client.get(idea_url(idea)).content.decode()
+
+    assert "See the feature." in page
+    assert 'href="Features/' not in page
+    assert "Features/IncrementalBackup" in page

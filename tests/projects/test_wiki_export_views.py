@@ -7,6 +7,8 @@ viewer what they may see. These are public pages, so anonymous visitors are neve
 in, and there is no read-only role.
 """
 
+import time
+
 import pytest
 from django.urls import reverse
 
@@ -128,3 +130,24 @@ def test_a_mentor_who_chose_irc_and_cleared_the_nick_is_named_without_their_addr
         text = client.get(url).content.decode()
         assert "* Mentor: Ian Cleared\n" in text
         assert "ian@example.org" not in text
+
+
+def test_the_public_export_of_stored_ideas_built_to_make_it_work_for_minutes_takes_a_blink(
+    client, participation
+):
+    """What an import or the form may have stored before the caps: markup left open in long
+    lines (each unclosed "{{" made the tokenizer read the whole rest of the line again) and a
+    mentor name padded with spaces (the mentor pattern tried every split of them)."""
+    tangled = "\n\n".join(["{{a|b=" * 1500] * 4)
+    padded = "John" + " " * 190 + "Smith"
+    for i in range(5):
+        make_idea(participation, f"Idea {i}", description=tangled, mentor_names=(padded,))
+
+    start = time.perf_counter()
+    response = client.get(list_url(participation))
+    seconds = time.perf_counter() - start
+
+    assert seconds < 1
+    (first, *_) = parse_page(response.content.decode()).ideas
+    assert first.description == tangled
+    assert first.mentors[0].name == padded

@@ -1,9 +1,13 @@
 """ideas_import: a page becomes drafts all at once, or nothing and its problems; mentors are
 matched to the organization's people by email or IRC nick."""
 
+import time
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from programs.models import Membership
 from projects.models import IdeaEvent, IdeaMentor, ProjectIdea, Tag
@@ -11,7 +15,7 @@ from projects.services.wiki_import import ideas_export, ideas_import, ideas_impo
 from projects.wiki.parse import Problem, parse_page
 from tests.factories import MembershipFactory, UserFactory
 from tests.projects.idea_rows import make_idea
-from tests.projects.wiki_pages import MALFORMED, qemu_page
+from tests.projects.wiki_pages import MALFORMED, PATHOLOGICAL, qemu_page
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +210,33 @@ def test_export_uses_each_accounts_name_and_chosen_contact(participation):
     exported = ideas_export(participation)
 
     assert "* Mentors: Mira Mentor (mira on IRC), Kai (kai on IRC)\n" in exported
+
+
+@pytest.mark.parametrize("kind", PATHOLOGICAL)
+def test_a_page_built_to_make_the_parser_work_for_minutes_is_refused_in_a_blink(
+    kind, participation, org_admin
+):
+    text, line, words = PATHOLOGICAL[kind]
+
+    start = time.perf_counter()
+    report = ideas_import(participation=participation, text=text, by=org_admin)
+    seconds = time.perf_counter() - start
+
+    assert seconds < 1
+    assert report.problems[0].line == line
+    assert words in report.problems[0].message
+    assert not ProjectIdea.objects.exists()
+
+
+def test_a_page_with_problems_is_refused_before_the_transaction_opens(participation, org_admin):
+    """On SQLite the import's transaction holds the whole database's write lock: the page is
+    read before it opens, and a page with problems never opens it (inside the test's own
+    transaction, opening one is a SAVEPOINT)."""
+    text, _, _ = PATHOLOGICAL["20,000 empty blocks"]
+
+    with CaptureQueriesContext(connection) as context:
+        report = ideas_import(participation=participation, text=text, by=org_admin)
+
+    assert not report.ok
+    assert context.captured_queries
+    assert not [q["sql"] for q in context if "SAVEPOINT" in q["sql"] or "UPDATE" in q["sql"]]

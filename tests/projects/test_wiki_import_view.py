@@ -5,11 +5,13 @@ its mentors may look at its ideas but not import (403), people outside it get 40
 admins too get 403: the ideas are the organization's), anonymous people are sent to log in.
 """
 
+import time
+
 import pytest
 from django.urls import reverse
 
 from projects.models import ProjectIdea
-from tests.projects.wiki_pages import MALFORMED, qemu_page
+from tests.projects.wiki_pages import MALFORMED, PATHOLOGICAL, qemu_page
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,22 @@ def test_anonymous_people_are_sent_to_log_in(client, participation):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("step", ["preview", "confirm"])
+@pytest.mark.parametrize("kind", PATHOLOGICAL)
+def test_a_page_built_to_make_the_parser_work_for_minutes_is_refused_in_a_blink(
+    kind, step, client, participation, org_admin
+):
+    text, line, words = PATHOLOGICAL[kind]
+    client.force_login(org_admin)
+
+    start = time.perf_counter()
+    response = client.post(url(participation), {"page": text, step: ""})
+    seconds = time.perf_counter() - start
+
+    assert seconds < 1
+    assert response.status_code == 200
+    assert f'Line <span class="num">{line}</span>: ' in response.content.decode()
+    assert words in response.content.decode()
+    assert not ProjectIdea.objects.exists()

@@ -80,12 +80,13 @@ def test_plain_words_and_the_authors_own_markup_stay_as_written():
     idea = IdeaData(
         title="Make ''qemu-img'' faster",
         summary="See [[Features/QED]] and {{Note|x}}: 100% & more",
-        description="* a bullet\n# a number\n''italics'' and <code>code</code>",
+        description="- a bullet\n1. a number\n*italics* and `code`",
     )
 
     markup = render_idea(idea)
 
     assert "<nowiki>" not in markup
+    assert "* a bullet\n# a number\n''italics'' and <code>code</code>" in markup
     assert "=== Make ''qemu-img'' faster ===" in markup
     assert "'''Summary:''' See [[Features/QED]] and {{Note|x}}: 100% & more" in markup
 

@@ -42,3 +42,20 @@ Some description.
 * Language: C
 * Skill level: expert
 """
+
+
+# Pages that cost minutes before the parser was made linear (measured: 42 s, 25 s, and a
+# crash after seconds). Each must now be imported or refused in well under a second.
+def _block(detail: str) -> str:
+    return f"=== An idea ===\n'''Summary:''' Something\n\n'''Details:'''\n{detail}\n"
+
+
+PADDED_MENTOR = _block("* Mentor: John" + " " * 1500 + "Smith")
+LONG_SIZE = _block("* Expected size: " + "9" * 8000)
+EMPTY_BLOCKS = "=== x ===\n" * 20_000
+# Each page, the line of its first problem and words of it, as an import reports it.
+PATHOLOGICAL = {
+    "padded mentor line": (PADDED_MENTOR, 1, "is longer than 200 characters"),
+    "8,000-digit size": (LONG_SIZE, 5, "has more than 6 digits"),
+    "20,000 empty blocks": (EMPTY_BLOCKS, 301, "more than 300 ideas on one page"),
+}

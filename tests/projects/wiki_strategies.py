@@ -21,20 +21,27 @@ WIKI_SYNTAX = (
     "\u00a0", "\u2028", "\x85", "\x1c", "é", "日本語", "🦀",
 )  # fmt: skip
 
+# Markdown a description may carry, whole or in halves, and look-alikes of it.
+MARKDOWN_SYNTAX = (
+    "**", "*", "_", "__", "`", "``", "[a](https://example.org/b)", "[a](Features/B)",
+    "[a](<GSoC 2017>)", "<https://example.org>", "](", "- ", "1. ", "2. ", "> ", "# ",
+    "\\", "\\*", "~~", "![i](x.png)", "  ", "&amp;", "---", "| a |",
+)  # fmt: skip
+
 _CHARS = st.characters(exclude_characters="\x00\n\r", exclude_categories=("Cs",))
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789"
 
 
-def one_line(*, min_size: int = 0) -> st.SearchStrategy[str]:
+def one_line(*, min_size: int = 0, syntax: tuple = WIKI_SYNTAX) -> st.SearchStrategy[str]:
     """Text and markup interleaved: text, markup, text, markup (each part may be empty)."""
     text = st.text(_CHARS, max_size=6)
-    markup = st.sampled_from(("", *WIKI_SYNTAX))
+    markup = st.sampled_from(("", *syntax))
     value = st.builds("{}{}{}{}".format, text, markup, text, markup)
     return value.filter(lambda value: len(value) >= min_size) if min_size else value
 
 
-def multi_line() -> st.SearchStrategy[str]:
-    return st.lists(st.one_of(one_line(), st.just("")), max_size=4).map("\n".join)
+def multi_line(syntax: tuple = WIKI_SYNTAX) -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(one_line(syntax=syntax), st.just("")), max_size=4).map("\n".join)
 
 
 def some(strategy, max_size: int = 2) -> st.SearchStrategy[tuple]:
@@ -87,7 +94,7 @@ ideas = st.builds(
     IdeaData,
     title=one_line(min_size=1),
     summary=one_line(min_size=1),
-    description=multi_line(),
+    description=multi_line(WIKI_SYNTAX + MARKDOWN_SYNTAX),
     links=links,
     skill_level=st.sampled_from(["", "beginner", "intermediate", "advanced"]),
     languages=names,
@@ -98,3 +105,57 @@ ideas = st.builds(
     starter_tasks=links,
     extra_fields=extra_fields,
 )
+
+# Descriptions in the Markdown the idea form offers (emphasis, bold, code, links to the web
+# and to the organization's wiki, bulleted and numbered lists, paragraphs), written the way
+# the converter writes it back: each must reach the wiki as wiki markup, not escaped.
+_word = st.text(_LETTERS, min_size=1, max_size=6)
+_inline = st.one_of(
+    _word,
+    _word.map("**{}**".format),
+    _word.map("*{}*".format),
+    _word.map("`{}`".format),
+    st.builds("[{}]({})".format, _word, web_address),
+    st.builds("[{}]({})".format, _word, page_name.filter(lambda name: " " not in name)),
+)
+_md_line = st.lists(_inline, min_size=1, max_size=4).map(" ".join)
+_paragraph = st.lists(_md_line, min_size=1, max_size=2).map("\n".join)
+_bullets = st.lists(_md_line, min_size=1, max_size=3).map(
+    lambda items: "\n".join(f"- {item}" for item in items)
+)
+_numbered = st.lists(_md_line, min_size=1, max_size=3).map(
+    lambda items: "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+)
+markdown_descriptions = st.lists(
+    st.one_of(_paragraph, _bullets, _numbered), min_size=1, max_size=3
+).map("\n\n".join)
+
+# The same subset as a wiki writes it, for the other way round: a page's descriptions come
+# back from the site as they were written.
+_wiki_inline = st.one_of(
+    _word,
+    _word.map("'''{}'''".format),
+    _word.map("''{}''".format),
+    _word.map("<code>{}</code>".format),
+    st.builds("[{} {}]".format, web_address, _word),
+    st.builds("[[{}|{}]]".format, page_name, _word),
+    page_name.map("[[{}]]".format),
+)
+_wiki_line = st.lists(_wiki_inline, min_size=1, max_size=4).map(" ".join)
+
+
+def _wiki_list(mark: str) -> st.SearchStrategy[str]:
+    return st.lists(_wiki_line, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"{mark} {item}" for item in items)
+    )
+
+
+wiki_descriptions = st.lists(
+    st.one_of(
+        st.lists(_wiki_line, min_size=1, max_size=2).map("\n".join),
+        _wiki_list("*"),
+        _wiki_list("#"),
+    ),
+    min_size=1,
+    max_size=3,
+).map("\n\n".join)
