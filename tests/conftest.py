@@ -37,6 +37,7 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook; `-p no:xdist` runs leave it unknown
 def pytest_xdist_make_scheduler(config, log):
     """`make test` (`-n 2 --dist loadgroup`): every browser test goes to one worker, so Chromium
     and the live server start once per run, not once per worker. pytest-xdist's own way, the
