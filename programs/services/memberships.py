@@ -20,6 +20,8 @@ from notifications.outbox import enqueue_dues
 from people.models import User
 from programs import reminders, tasks
 from programs.models import Invitation, Membership, Participation, hash_token
+from programs.permissions import may_manage
+from programs.roles import roles_in
 
 logger = logging.getLogger(__name__)
 
@@ -220,6 +222,9 @@ def membership_end(*, membership: Membership, by: User) -> Membership:
     membership = Membership.objects.select_related("participation__organization", "user").get(
         pk=membership.pk
     )
+    # Its holder leaves; anyone else removes, by the rule the page checks (may_manage).
+    if membership.user_id != by.pk and not may_manage(roles_in(by, membership.participation)):
+        raise ValidationError("Only the organization's admins may remove people.")
     if membership.status != Membership.Status.ACTIVE:
         raise ValidationError(f"This role already ended ({membership.get_status_display()}).")
     if membership.role == Membership.Role.ORG_ADMIN:

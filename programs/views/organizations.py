@@ -20,6 +20,7 @@ from programs.forms.organizations import (
     OrganizationForm,
 )
 from programs.models import Invitation, Membership, Participation
+from programs.roles import Roles
 from programs.services import applications as application_services
 from programs.services import memberships as membership_services
 from programs.timeline import Phase
@@ -109,8 +110,13 @@ def participation(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
             "org_admins": [m for m in people if m.role == Membership.Role.ORG_ADMIN],
             "mentors": [m for m in people if m.role == Membership.Role.MENTOR],
             "own_memberships": own,
-            "can_manage": permissions.is_program_admin(request.user)
-            or any(m.role == Membership.Role.ORG_ADMIN for m in own),
+            # The viewer's roles are among the rows just read: no query of their own.
+            "can_manage": permissions.may_manage(
+                Roles(
+                    program_admin=permissions.is_program_admin(request.user),
+                    held=frozenset(m.role for m in own),
+                )
+            ),
         },
     )
 
