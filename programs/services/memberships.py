@@ -22,6 +22,7 @@ from programs import reminders, tasks
 from programs.models import Invitation, Membership, Participation, hash_token
 from programs.permissions import may_manage
 from programs.roles import roles_in
+from programs.services.checks import require_manager
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ def invitation_create(
     The participation row is locked first, so two org admins inviting the same address at
     the same moment are served one after the other and the second is refused.
     """
+    require_manager(participation=participation, by=by, to="invite people")
     email = email.strip()
     locked = Participation.objects.select_for_update().only("status").get(pk=participation.pk)
     role_label = Membership.Role(role).label.lower()
@@ -114,6 +116,7 @@ def invitation_create(
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    require_manager(participation=invitation.participation, by=by, to="revoke invitations")
     revoked = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
         revoked_at=timezone.now(), revoked_by=by
     )
