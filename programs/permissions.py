@@ -19,7 +19,7 @@ from programs.models import (
     Round,
     hash_token,
 )
-from programs.roles import roles_in
+from programs.roles import Roles, roles_in
 
 
 def is_program_admin(user: User) -> bool:
@@ -31,6 +31,12 @@ def require_program_admin(user: User) -> None:
     person without the role can read them elsewhere, so the answer is 403, not 404."""
     if not is_program_admin(user):
         raise PermissionDenied("Only program admins may do this.")
+
+
+def may_manage(roles: Roles) -> bool:
+    """Managing an organization's participation (its application, its people): its org admins
+    and program admins."""
+    return roles.program_admin or roles.org_admin
 
 
 def program_for_public(slug: str) -> Program:
@@ -74,7 +80,7 @@ def participation_for_org_admin(user: User, round_slug: str, org_slug: str) -> P
     """Org admins and program admins act; the organization's mentors may look (403)."""
     participation = _participation(round_slug, org_slug)
     roles = roles_in(user, participation)
-    if roles.program_admin or roles.org_admin:
+    if may_manage(roles):
         return participation
     if roles.member:
         raise PermissionDenied("Only the organization's admins may do this.")
@@ -120,7 +126,7 @@ def membership_for_ending(
     if membership.user_id == user.pk and membership.status == Membership.Status.ACTIVE:
         return membership
     roles = roles_in(user, participation)
-    if roles.program_admin or roles.org_admin:
+    if may_manage(roles):
         return membership
     if roles.member:
         raise PermissionDenied("Only the organization's admins may remove people.")

@@ -12,6 +12,8 @@ application period):
 import os
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from programs.models import Membership
 from tests.factories import (
@@ -22,6 +24,36 @@ from tests.factories import (
     RoundFactory,
     UserFactory,
 )
+
+# Property tests: a small budget on a laptop, where the suite runs often; CI (CI=true) tries
+# five times as many examples. A test that needs a share of the budget takes it from
+# `hypothesis_settings.default.max_examples`. No deadline: a busy machine is not a failure.
+hypothesis_settings.register_profile(
+    "dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook; `-p no:xdist` runs leave it unknown
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` (`-n 2 --dist loadgroup`): every browser test goes to one worker, so Chromium
+    and the live server start once per run, not once per worker. pytest-xdist's own way, the
+    `xdist_group` mark, renames the test's node id, which pytest 9 no longer lets it do; the
+    scheduler's grouping is the same rule, stated here."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class BrowserTestsTogether(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith("tests/browser/"):
+                return "browser"
+            return super()._split_scope(nodeid)
+
+    return BrowserTestsTogether(config, log)
 
 
 @pytest.fixture

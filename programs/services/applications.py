@@ -17,6 +17,7 @@ from django.utils import timezone
 from people.dates import moment_for
 from people.models import User
 from programs.models import Membership, Organization, Participation, Round
+from programs.services.checks import require_manager
 from programs.timeline import Phase
 
 logger = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ def participation_update_answers(
     *, participation: Participation, by: User, answers: dict[str, Any]
 ) -> Participation:
     """Change the application's answers while it is a draft or applied, before the deadline."""
+    require_manager(participation=participation, by=by, to="change the application")
     now = timezone.now()
     locked = (
         Participation.objects.select_for_update().select_related("round").get(pk=participation.pk)
@@ -153,6 +155,7 @@ def participation_update_answers(
 def participation_submit(*, participation: Participation, by: User) -> Participation:
     """Send a draft to the program admins. The status moves with a conditional UPDATE, so a
     double click submits once and the second click is told it already happened."""
+    require_manager(participation=participation, by=by, to="submit the application")
     now = timezone.now()
     _require_before_deadline(participation, by, now)
     claimed = Participation.objects.filter(
@@ -173,6 +176,7 @@ def participation_submit(*, participation: Participation, by: User) -> Participa
 def participation_withdraw(*, participation: Participation, by: User) -> Participation:
     """Take the application back. An accepted organization has interns counting on it, so
     leaving then goes through a program admin instead."""
+    require_manager(participation=participation, by=by, to="withdraw the application")
     withdrawn = Participation.objects.filter(
         pk=participation.pk, status__in=EDITABLE_STATUSES
     ).update(status=Participation.Status.WITHDRAWN)

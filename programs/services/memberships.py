@@ -20,6 +20,9 @@ from notifications.outbox import enqueue_dues
 from people.models import User
 from programs import reminders, tasks
 from programs.models import Invitation, Membership, Participation, hash_token
+from programs.permissions import may_manage
+from programs.roles import roles_in
+from programs.services.checks import require_manager
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +79,7 @@ def invitation_create(
     The participation row is locked first, so two org admins inviting the same address at
     the same moment are served one after the other and the second is refused.
     """
+    require_manager(participation=participation, by=by, to="invite people")
     email = email.strip()
     locked = Participation.objects.select_for_update().only("status").get(pk=participation.pk)
     role_label = Membership.Role(role).label.lower()
@@ -121,6 +125,7 @@ def invitee_has_account(invitation: Invitation) -> bool:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    require_manager(participation=invitation.participation, by=by, to="revoke invitations")
     revoked = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
         revoked_at=timezone.now(), revoked_by=by
     )
@@ -251,6 +256,9 @@ def membership_end(*, membership: Membership, by: User) -> Membership:
     membership = Membership.objects.select_related("participation__organization", "user").get(
         pk=membership.pk
     )
+    # Its holder leaves; anyone else removes, by the rule the page checks (may_manage).
+    if membership.user_id != by.pk and not may_manage(roles_in(by, membership.participation)):
+        raise ValidationError("Only the organization's admins may remove people.")
     if membership.status != Membership.Status.ACTIVE:
         raise ValidationError(f"This role already ended ({membership.get_status_display()}).")
     if membership.role == Membership.Role.ORG_ADMIN:

@@ -22,6 +22,7 @@ from programs.forms.organizations import (
     OrganizationForm,
 )
 from programs.models import Invitation, Membership, MentorRequest, Participation
+from programs.roles import Roles
 from programs.services import applications as application_services
 from programs.services import memberships as membership_services
 from programs.timeline import Phase
@@ -134,8 +135,13 @@ def participation(request: HttpRequest, round_slug: str, org_slug: str) -> HttpR
             "can_ask_to_mentor": not is_mentor
             and own_request is None
             and participation.status not in membership_services.CLOSED_STATUSES,
-            "can_manage": permissions.is_program_admin(request.user)
-            or any(m.role == Membership.Role.ORG_ADMIN for m in own),
+            # The viewer's roles are among the rows just read: no query of their own.
+            "can_manage": permissions.may_manage(
+                Roles(
+                    program_admin=permissions.is_program_admin(request.user),
+                    held=frozenset(m.role for m in own),
+                )
+            ),
         },
     )
 

@@ -8,6 +8,7 @@ loop from Python, not from the reader.
 
 import ast
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,7 @@ def _imports(path: Path) -> list[str]:
     return names
 
 
+@cache  # read the source once for all the tests below
 def _graph() -> dict[str, set[str]]:
     modules = _modules()
     graph: dict[str, set[str]] = defaultdict(set)

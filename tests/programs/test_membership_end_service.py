@@ -85,3 +85,18 @@ def test_ending_a_role_twice_says_it_already_ended(mentor, org_admin):
 
     membership.refresh_from_db()
     assert membership.status == Membership.Status.WITHDRAWN
+
+
+@pytest.mark.parametrize("who", ["outsider", "applicant", "another_mentor"])
+def test_only_the_holder_and_the_organizations_admins_end_a_role(
+    participation, mentor, request, who
+):
+    if who == "another_mentor":
+        remover = MembershipFactory(participation=participation).user
+    else:
+        remover = request.getfixturevalue(who)
+
+    with pytest.raises(ValidationError, match="Only the organization's admins may remove"):
+        membership_end(membership=role_of(mentor), by=remover)
+
+    assert role_of(mentor).status == Membership.Status.ACTIVE
