@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from notifications.delivery import message_claim, message_send
+from notifications.delivery import message_send, messages_claim
 from notifications.models import Message
 from notifications.tasks import requeue_stuck
 from tests.notifications.conftest import person
@@ -29,7 +29,7 @@ def killed_while_sending(recipient, *, after_the_server_accepted: bool) -> Messa
     the message but before the row was marked sent."""
     message = message_for(recipient, at=CLAIMED)
     with time_machine.travel(CLAIMED, tick=False):
-        assert message_claim(pk=message.pk, now=CLAIMED)
+        assert messages_claim(pks=[message.pk], now=CLAIMED) == [message.pk]
         if after_the_server_accepted:
             message_send(message=Message.objects.select_related("recipient").get(pk=message.pk))
     message.refresh_from_db()

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from notifications.due import due_now
 from notifications.models import RoundFollow
-from notifications.sweep import due_now, sweep_once
+from notifications.sweep import sweep_once
 from programs.models import Membership, Participation
 from programs.reminders import round_deadline
 from tests.factories import MembershipFactory, ParticipationFactory

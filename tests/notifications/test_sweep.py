@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 
 from notifications import registry
+from notifications.due import due_now
 from notifications.models import Message
-from notifications.sweep import due_now, sweep_once
+from notifications.sweep import sweep_once
 from programs.timeline import MILESTONES
 from tests.notifications.conftest import person
 from tests.notifications.world import NOW, as_of, everything_due
