@@ -205,7 +205,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Each email as a short readable block on the terminal (notifications/console.py).
+    EMAIL_BACKEND = "notifications.console.ReadableConsoleBackend"
 
 # --- Celery -----------------------------------------------------------------------------------
 # Embedded default: kombu's file-system transport needs no server and no extra package, and
