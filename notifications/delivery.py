@@ -44,7 +44,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection, transaction
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -52,6 +53,8 @@ from notifications.links import opt_out_url
 from notifications.models import Message
 from notifications.recipients import muted
 from notifications.registry import get_kind
+from notifications.smtp import Envelope, envelope
+from notifications.smtp import send as smtp_send
 
 logger = logging.getLogger(__name__)
 
@@ -155,9 +158,7 @@ def _headers(message: Message) -> dict[str, str]:
     return headers
 
 
-def message_send(*, message: Message, mail: BaseEmailBackend | None = None) -> None:
-    """Hand the rendered message to the mail backend (SMTP in production), on the open
-    connection `mail` if given. Raises on failure."""
+def _email(message: Message, mail: BaseEmailBackend | None = None) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.text,
@@ -167,7 +168,13 @@ def message_send(*, message: Message, mail: BaseEmailBackend | None = None) -> N
     )
     if message.html:
         email.attach_alternative(message.html, "text/html")
-    email.send()
+    return email
+
+
+def message_send(*, message: Message, mail: BaseEmailBackend | None = None) -> None:
+    """Hand the rendered message to the mail backend (SMTP in production), on the open
+    connection `mail` if given. Raises on failure."""
+    _email(message, mail).send()
 
 
 def _ours(pks: list[int], claimed_at: datetime):
@@ -241,47 +248,73 @@ def _marks_without_waiting_for_the_disk() -> Iterator[None]:
 
 
 def _send_all(messages: list[Message], claimed_at: datetime, batch: BatchOutcome) -> None:
-    """Send `messages` over one connection, marking each sent the moment the server took it.
+    """Send `messages` over one connection, recording each as sent before the next one can be
+    accepted by the server, so at most one is ever sent and not recorded.
 
-    A failed message is kept for a retry, and the connection opened again for the next; if
-    it cannot be opened, the rest of the batch waits for its retry too. Past the batch's time
-    (see the module's docstring) the messages not started are released.
+    On SMTP the record of one message and the building of the next are done while the server
+    reads the next one (notifications.smtp); on other backends (the console, the tests'),
+    one after the other. A failed message is kept for a retry and the connection opened again
+    for the next; if it cannot be, the rest of the batch waits for its retry too. Past the
+    batch's time (see the module's docstring) the messages not started are released.
     """
     send_until = claimed_at + stale_after() - timedelta(seconds=settings.EMAIL_TIMEOUT)
     mail = get_connection()
-    broken = ""
-    try:
-        mail.open()
-    except Exception as error:  # the server is down or refuses us: the whole batch waits
-        broken = f"{type(error).__name__}: {error}"
+    broken = _reopen(mail, close_first=False)
+    unrecorded: list[int] = []  # the message sent last, until it is marked sent
+
+    def record_previous() -> None:
+        while unrecorded:
+            pk = unrecorded.pop()
+            if _mark_sent(pk, claimed_at) != 1:
+                # Our claim went stale and someone else claimed the row: it may go twice.
+                logger.warning("Message %s was re-claimed while being sent", pk)
+
+    built: dict[int, Envelope] = {}
+
+    def build(message: Message | None) -> None:
+        if message is not None:
+            with contextlib.suppress(Exception):  # built again, raising, when its turn comes
+                built[message.pk] = envelope(_email(message))
+
     with _marks_without_waiting_for_the_disk():
-        for message in messages:
+        for index, message in enumerate(messages):
             if broken:
                 batch.outcomes[message.pk] = _failure(message, broken)
                 continue
             if timezone.now() >= send_until:
                 batch.outcomes[message.pk] = Outcome("released")
                 continue
+            following = messages[index + 1] if index + 1 < len(messages) else None
             try:
-                message_send(message=message, mail=mail)
+                if isinstance(mail, SMTPBackend):
+                    smtp_send(
+                        mail.connection,
+                        built.pop(message.pk, None) or envelope(_email(message)),
+                        while_mail=record_previous,
+                        while_data=lambda following=following: build(following),
+                    )
+                else:
+                    record_previous()
+                    message_send(message=message, mail=mail)
+            except DatabaseError:
+                raise  # recording failed, not sending: the batch stops, its claims go stale
             except Exception as error:  # kept on the row and shown on the status page
                 logger.exception("Sending message %s failed", message.pk)
                 batch.outcomes[message.pk] = _failure(message, f"{type(error).__name__}: {error}")
                 broken = _reopen(mail)
                 continue
-            marked = _mark_sent(message.pk, claimed_at)
-            if marked != 1:
-                # Our claim went stale and someone else claimed the row: it may go twice.
-                logger.warning("Message %s was re-claimed while being sent", message.pk)
+            unrecorded.append(message.pk)
             batch.outcomes[message.pk] = Outcome("sent")
+        record_previous()
     with contextlib.suppress(Exception):  # every message is recorded; a failing QUIT is not news
         mail.close()
 
 
-def _reopen(mail: BaseEmailBackend) -> str:
-    """A fresh connection after a failure (the old one may be broken); the error if none."""
-    with contextlib.suppress(Exception):
-        mail.close()
+def _reopen(mail: BaseEmailBackend, *, close_first: bool = True) -> str:
+    """A fresh connection (after a failure, the old one may be broken); the error if none."""
+    if close_first:
+        with contextlib.suppress(Exception):
+            mail.close()
     try:
         mail.open()
     except Exception as error:
