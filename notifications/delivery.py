@@ -185,18 +185,26 @@ def _ours(pks: list[int], claimed_at: datetime):
 def _mark_sent(pk: int, claimed_at: datetime) -> int:
     """Mark one message sent, guarded by our claim; 1, or 0 if someone re-claimed it.
 
-    One short statement per message, written out rather than built by the ORM each time:
-    it runs between two sends, and the time it takes is the sending's.
+    One short statement per message, written out rather than built by the ORM each time: it
+    runs between two sends, and the time it takes is the sending's. On PostgreSQL it goes
+    straight to psycopg, without Django's cursor wrapper (which logs each statement under
+    DEBUG): a third of its time on a busy machine.
     """
     table = connection.ops.quote_name(Message._meta.db_table)
     column = connection.ops.quote_name(Message._meta.pk.column)
+    sql = (
+        f"UPDATE {table} SET status = %s, sent_at = %s "  # noqa: S608 - names from the model
+        f"WHERE {column} = %s AND status = %s AND claimed_at = %s"
+    )
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        return connection.connection.execute(
+            sql, [Status.SENT, now, pk, Status.SENDING, claimed_at]
+        ).rowcount
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET status = %s, sent_at = %s "  # noqa: S608 - names from the model
-            f"WHERE {column} = %s AND status = %s AND claimed_at = %s",
-            [Status.SENT, adapt(timezone.now()), pk, Status.SENDING, adapt(claimed_at)],
-        )
+        cursor.execute(sql, [Status.SENT, adapt(now), pk, Status.SENDING, adapt(claimed_at)])
         return cursor.rowcount
 
 
