@@ -241,7 +241,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 NOTIFICATIONS_SUBJECT_PREFIX = "[Internships] "
 # A send that takes longer than EMAIL_TIMEOUT fails; a claim older than the stale window is
-# taken to be a dead worker's, so the window must be well above the timeout.
+# taken to be a dead worker's, so the window must be well above the timeout. A batch starts no
+# send once its claim is older than the window less one timeout (notifications/delivery.py).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 NOTIFICATIONS_CLAIM_STALE_SECONDS = 600
 # A pending message this long past its time had its task lost; requeue_stuck sends it again.
