@@ -199,9 +199,10 @@ def _mark_sent(pk: int, claimed_at: datetime) -> int:
     now = timezone.now()
     if connection.vendor == "postgresql":
         connection.ensure_connection()
-        return connection.connection.execute(
-            sql, [Status.SENT, now, pk, Status.SENDING, claimed_at]
-        ).rowcount
+        with connection.wrap_database_errors:  # psycopg's errors as Django's DatabaseError
+            return connection.connection.execute(
+                sql, [Status.SENT, now, pk, Status.SENDING, claimed_at]
+            ).rowcount
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
         cursor.execute(sql, [Status.SENT, adapt(now), pk, Status.SENDING, adapt(claimed_at)])
