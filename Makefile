@@ -22,6 +22,7 @@ install: $(VENV)/.installed
 
 # The site on its embedded default: SQLite, a Celery worker with beat on the file-system
 # broker, mail to the console. Data from an earlier run is kept; demo data loads only once.
+# The web server and the worker run together: when one stops, both stop, with a message.
 run: export SITE_URL := $(SITE_URL)
 run: install
 	@mkdir -p var/celery
@@ -30,10 +31,8 @@ run: install
 	@echo ""
 	@echo "  The site runs at http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server and the worker)"
 	@echo ""
-	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A config worker --beat --pool solo --loglevel WARNING \
-		--schedule var/celery/beat-schedule & \
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# If either stops, config/supervisor.py stops the other and says why.
+	@$(BIN)/python -m config.supervisor --port $(PORT)
 
 # The whole suite. DATABASE_URL and REDIS_URL point it at PostgreSQL and Redis (CI does).
 test: install

@@ -213,7 +213,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Each email as a short readable block on the terminal (notifications/console.py).
+    EMAIL_BACKEND = "notifications.console.ReadableConsoleBackend"
 
 # --- Celery -----------------------------------------------------------------------------------
 # Embedded default: kombu's file-system transport needs no server and no extra package, and
@@ -248,12 +249,15 @@ CELERY_BEAT_SCHEDULE = {
 }
 NOTIFICATIONS_SUBJECT_PREFIX = "[Internships] "
 # A send that takes longer than EMAIL_TIMEOUT fails; a claim older than the stale window is
-# taken to be a dead worker's, so the window must be well above the timeout.
+# taken to be a dead worker's, so the window must be well above the timeout. A batch starts no
+# send once its claim is older than the window less one timeout (notifications/delivery.py).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 NOTIFICATIONS_CLAIM_STALE_SECONDS = 600
 # A pending message this long past its time had its task lost; requeue_stuck sends it again.
 NOTIFICATIONS_LOST_SECONDS = 600
 NOTIFICATIONS_REQUEUE_BATCH = 500
+# Messages one delivery task claims and sends over one SMTP connection.
+NOTIFICATIONS_BATCH_SIZE = 100
 # Attempts per message before it is marked failed (back-off 30 s, 1, 2, 4 minutes between).
 NOTIFICATIONS_MAX_ATTEMPTS = 5
 # The status page warns, and program admins are emailed, past this silence.

@@ -13,7 +13,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from notifications.heartbeats import heartbeat_record, incident_dues, signals
-from notifications.outbox import enqueue_dues
+from notifications.outbox import enqueue_dues, schedule_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class HeartbeatScheduler(PersistentScheduler):
         # Beat must keep scheduling even when the database is down for a moment: log and go on.
         close_old_connections()
         try:
-            heartbeat_record(name=f"beat@{socket.gethostname()}", now=now)
+            alerts = heartbeat_record(name=f"beat@{socket.gethostname()}", now=now)
+            schedule_delivery([alert.pk for alert in alerts])
             for signal in signals(now):
                 if signal.group == "worker" and signal.is_stale:
                     enqueue_dues(incident_dues(signal))

@@ -25,8 +25,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Max
 
-from notifications.models import Heartbeat
-from notifications.outbox import enqueue_dues
+from notifications.creation import messages_create
+from notifications.models import Heartbeat, Message
 from notifications.recipients import program_admins
 from notifications.registry import Due, kind
 
@@ -93,14 +93,16 @@ def incident_dues(signal: Signal, *, back_at: datetime | None = None) -> list[Du
     ]
 
 
-def heartbeat_record(*, name: str, now: datetime) -> None:
-    """Record that process `name` is alive; if its group had gone silent, enqueue the alert
-    about that silence (it may be the first anyone notices it)."""
+def heartbeat_record(*, name: str, now: datetime) -> list[Message]:
+    """Record that process `name` is alive; if its group had gone silent, create the alert
+    about that silence (it may be the first anyone notices it). Returns the alerts created,
+    for the caller to schedule (this module starts no task: the task rule in the README)."""
     group = group_of(name)
     previous = Heartbeat.objects.filter(name__startswith=f"{group}@").aggregate(
         newest=Max("last_seen")
     )["newest"]
     Heartbeat.objects.update_or_create(name=name, defaults={"last_seen": now})
     signal = Signal(group, previous, now)
-    if signal.is_stale:
-        enqueue_dues(incident_dues(signal, back_at=now))
+    if not signal.is_stale:
+        return []
+    return messages_create(incident_dues(signal, back_at=now))

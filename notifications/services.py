@@ -34,7 +34,7 @@ def message_retry(*, message: Message, by: Any) -> Message:
             f"This message is {message.get_status_display().lower()}; "
             "only a failed or waiting message can be retried."
         )
-    schedule_delivery(message.pk)
+    schedule_delivery([message.pk])
     message.refresh_from_db(fields=["status", "next_attempt_at"])
     logger.info("%s retried message %s", by.pk, message.pk)
     return message

@@ -1,4 +1,9 @@
-"""Celery tasks: a few lines each, taking ids and calling the notifications services.
+"""Celery tasks: a few lines each, taking ids and calling the notifications' work.
+
+The top of the app (the task rule in the README): the tasks import the modules that do the
+work (delivery, due, heartbeats), none of which starts a task; the services that start one
+(outbox, sweep, services) import this module. So there is no import loop, and no import
+hidden inside a function to dodge one.
 
 Beat runs `heartbeat` every minute, `sweep` and `requeue_stuck` every five (settings.py).
 """
@@ -8,46 +13,71 @@ import socket
 
 from celery import shared_task
 from celery.signals import worker_ready
+from django.conf import settings
 from django.utils import timezone
 
-from notifications.delivery import message_deliver, stuck_messages
+from notifications.delivery import messages_deliver, stuck_messages
+from notifications.due import due_messages_create
 from notifications.heartbeats import heartbeat_record
-from notifications.sweep import sweep_once
 
 logger = logging.getLogger(__name__)
+
+
+def deliver_in_batches(message_pks: list[int]) -> None:
+    """Publish one `deliver` task per NOTIFICATIONS_BATCH_SIZE messages.
+
+    With the broker down this logs and gives up: the rows stay pending, and requeue_stuck
+    sends them once the broker is back.
+    """
+    size = settings.NOTIFICATIONS_BATCH_SIZE
+    try:
+        for start in range(0, len(message_pks), size):
+            deliver.delay(message_pks[start : start + size])
+    except Exception:
+        logger.exception("Could not publish delivery of %s messages", len(message_pks))
 
 
 @shared_task
 def heartbeat() -> None:
     """Beat schedules this every minute; a worker running it proves broker, beat and worker."""
-    heartbeat_record(name=f"worker@{socket.gethostname()}", now=timezone.now())
+    alerts = heartbeat_record(name=f"worker@{socket.gethostname()}", now=timezone.now())
+    deliver_in_batches([alert.pk for alert in alerts])
 
 
-@shared_task(bind=True, max_retries=None)
-def deliver(self, message_pk: int) -> str:
-    """Send one outbox message; on a failure, retry with back-off until no attempts are left.
+@shared_task
+def deliver(message_pks: list[int] | int) -> dict[str, int]:
+    """Send a batch of outbox messages over one connection; retry the failures with back-off
+    (one task per wait) until no attempts are left; how many ended how.
 
-    The attempts are counted on the row, not by Celery, so a message re-queued by
-    requeue_stuck or by the status page's retry button keeps its count.
+    The attempts are counted on the rows, not by Celery, so a message re-queued by
+    requeue_stuck or by the status page's retry button keeps its count. A single id is a task
+    published before batches existed.
     """
-    outcome = message_deliver(pk=message_pk)
-    if outcome.result == "retry":
-        raise self.retry(countdown=outcome.retry_in)
-    return outcome.result
+    pks = [message_pks] if isinstance(message_pks, int) else message_pks
+    batch = messages_deliver(pks=pks)
+    for wait, retried in batch.retries().items():
+        deliver.apply_async(args=[retried], countdown=wait)
+    deliver_in_batches(batch.ids("released"))
+    return batch.counts()
 
 
 @shared_task
 def sweep() -> int:
-    """Ask every app's reminders what is due now and enqueue it; returns how many were new."""
-    return len(sweep_once(timezone.now()))
+    """Ask every app's reminders what is due now, create it and send it; how many were new.
+
+    The same as notifications.sweep.sweep_once, which this module may not import: the rows
+    are committed, so their delivery is published at once.
+    """
+    created = due_messages_create(timezone.now())
+    deliver_in_batches([message.pk for message in created])
+    return len(created)
 
 
 @shared_task
 def requeue_stuck() -> int:
     """Re-queue messages whose task was lost or whose worker died while sending."""
     stuck = stuck_messages(timezone.now())
-    for pk in stuck:
-        deliver.delay(pk)
+    deliver_in_batches(stuck)
     if stuck:
         logger.warning("Re-queued %s stuck messages", len(stuck))
     return len(stuck)

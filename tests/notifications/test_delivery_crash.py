@@ -1,13 +1,15 @@
-"""A worker killed in the middle of sending, and tasks the broker lost: requeue_stuck sends
-the message, once; except at the one instant notifications.delivery says it cannot help."""
+"""A worker killed in the middle of sending (one message or a batch), and tasks the broker
+lost: requeue_stuck sends the message, once; except at the one instant
+notifications.delivery says it cannot help."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 
-from notifications.delivery import message_claim, message_send
+from notifications.delivery import message_send, messages_claim, messages_deliver
 from notifications.models import Message
 from notifications.tasks import requeue_stuck
 from tests.notifications.conftest import person
@@ -29,7 +31,7 @@ def killed_while_sending(recipient, *, after_the_server_accepted: bool) -> Messa
     the message but before the row was marked sent."""
     message = message_for(recipient, at=CLAIMED)
     with time_machine.travel(CLAIMED, tick=False):
-        assert message_claim(pk=message.pk, now=CLAIMED)
+        assert messages_claim(pks=[message.pk], now=CLAIMED) == [message.pk]
         if after_the_server_accepted:
             message_send(message=Message.objects.select_related("recipient").get(pk=message.pk))
     message.refresh_from_db()
@@ -94,3 +96,38 @@ def test_sent_and_failed_messages_are_never_requeued(ana):
     with time_machine.travel(CLAIMED + timedelta(days=1), tick=False):
         assert requeue_stuck() == 0
     assert mail.outbox == []
+
+
+class WorkerDied(BaseException):
+    """Stands for the worker's death: not an Exception, so nothing on the way records it."""
+
+
+class DyingBackend(EmailBackend):
+    """The locmem outbox, whose worker dies right after the mail server took the second
+    message of the batch."""
+
+    def send_messages(self, messages):
+        sent = super().send_messages(messages)
+        if len(mail.outbox) == 2:
+            raise WorkerDied
+        return sent
+
+
+def test_a_worker_dying_in_the_middle_of_a_batch_sends_only_the_one_in_flight_twice(ana, settings):
+    first, in_flight, untried = (message_for(ana, about=f"test:{n}", at=CLAIMED) for n in "123")
+    settings.EMAIL_BACKEND = f"{__name__}.DyingBackend"
+    with time_machine.travel(CLAIMED, tick=False), pytest.raises(WorkerDied):
+        messages_deliver(pks=[first.pk, in_flight.pk, untried.pk])
+    assert Message.objects.get(pk=first.pk).status == Status.SENT  # marked at once, not later
+    assert [email.subject for email in mail.outbox] == [first.subject, in_flight.subject]
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with time_machine.travel(CLAIMED + timedelta(minutes=10), tick=False):
+        assert requeue_stuck() == 2
+    assert [email.subject for email in mail.outbox] == [
+        first.subject,
+        in_flight.subject,
+        in_flight.subject,
+        untried.subject,
+    ]
+    assert set(Message.objects.values_list("status", flat=True)) == {Status.SENT}

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from notifications.sweep import due_now, sweep_once
+from notifications.due import due_now
+from notifications.sweep import sweep_once
 from programs.models import Membership, Participation, RoundFollow
 from programs.reminders import round_deadline
 from tests.factories import MembershipFactory, ParticipationFactory

@@ -4,11 +4,13 @@ once however often the sweep runs."""
 from datetime import timedelta
 
 import pytest
+from celery.signals import task_prerun
 from django.core import mail
 
 from notifications import registry
+from notifications.due import due_now
 from notifications.models import Message
-from notifications.sweep import due_now, sweep_once
+from notifications.sweep import sweep_once
 from programs.timeline import MILESTONES
 from tests.notifications.conftest import person
 from tests.notifications.world import NOW, as_of, everything_due
@@ -85,3 +87,26 @@ def test_a_copy_goes_to_each_person_copied_and_says_why(fixed_round, monkeypatch
     assert "You are copied on this reminder to Mira" in by_person[olga].text
     assert "copied" not in by_person[mira].text
     assert by_person[olga].dedupe_key == f"copy-of:{mira.pk}"
+
+
+def test_it_publishes_one_delivery_task_per_batch_not_per_message(
+    draft, settings, django_capture_on_commit_callbacks
+):
+    expected = everything_due(draft)
+    settings.NOTIFICATIONS_BATCH_SIZE = 2
+    batches: list[list[int]] = []
+
+    def record(sender, args, **kwargs):
+        if sender.name == "notifications.tasks.deliver":
+            batches.append(args[0])
+
+    task_prerun.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True), as_of():
+            created = sweep_once(NOW)
+    finally:
+        task_prerun.disconnect(record)
+
+    assert [len(batch) for batch in batches] == [2, 2, 1]
+    assert sorted(pk for batch in batches for pk in batch) == sorted(m.pk for m in created)
+    assert len(mail.outbox) == len(expected)

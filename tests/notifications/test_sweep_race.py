@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from notifications import sweep
+from notifications import due, sweep
 from notifications.delivery import message_deliver
 from notifications.models import Message
 from tests.notifications.conftest import person
@@ -45,7 +45,7 @@ def test_two_sweeps_at_once_create_and_send_each_reminder_once(
     expected = everything_due(draft)
     both_planned = threading.Barrier(2, timeout=10)
     seen: list[int] = []
-    plan = sweep.plan
+    plan = due.plan
 
     def plan_then_wait(now):
         planned = plan(now)
@@ -54,7 +54,7 @@ def test_two_sweeps_at_once_create_and_send_each_reminder_once(
         both_planned.wait()
         return planned
 
-    monkeypatch.setattr(sweep, "plan", plan_then_wait)
+    monkeypatch.setattr(due, "plan", plan_then_wait)
     with as_of():
         results = in_parallel(lambda _: sweep.sweep_once(NOW))
 

@@ -108,7 +108,7 @@ def worker(broker, marker, tmp_path):
 def test_a_worker_killed_while_sending_loses_no_message_and_it_is_sent_once(worker, marker):
     ana = person("ana@example.org", "UTC")
     message = message_for(ana, at=timezone.now())
-    deliver.delay(message.pk)
+    deliver.delay([message.pk])
 
     # The worker has claimed the row and is inside the send, which hangs.
     assert wait_for(marker.exists), worker.log.read_text()

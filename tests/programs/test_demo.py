@@ -1,5 +1,6 @@
 """`manage.py demo`: the programs part of the demo data, the accounts, and the command's rules."""
 
+import logging
 from datetime import UTC, datetime
 from io import StringIO
 
@@ -164,6 +165,14 @@ def test_it_lists_every_account_with_the_password(demo):
         assert spec.email in demo
     assert PASSWORD in demo
     assert "local demo only" in demo
+
+
+def test_loading_prints_nothing_but_its_summary(db, caplog):
+    """The services' INFO logs (an import of ideas, say) would land in `make run`'s output
+    between the migrations and the summary, as stray lines."""
+    with caplog.at_level(logging.INFO), time_machine.travel(NOW, tick=False):
+        call_command("demo", stdout=StringIO())
+    assert [record.getMessage() for record in caplog.records] == []
 
 
 def test_every_account_can_log_in_with_the_demo_password(demo, client):

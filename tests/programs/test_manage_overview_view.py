@@ -42,6 +42,21 @@ def test_each_program_offers_to_open_the_round_after_its_latest(client, program_
     assert "Open the round after Google Summer of Code 2026" not in page
 
 
+def test_it_links_a_staff_program_admin_to_the_django_admin(client, program_admin):
+    program_admin.is_staff = True
+    program_admin.save()
+    client.force_login(program_admin)
+    page = client.get(URL).content.decode()
+    assert f'href="{reverse("admin:index")}"' in page
+
+
+def test_it_tells_a_program_admin_without_staff_access_who_can_give_it(client, program_admin):
+    client.force_login(program_admin)
+    page = client.get(URL).content.decode()
+    assert reverse("admin:index") not in page
+    assert "needs a staff account" in page
+
+
 def test_it_shows_the_phase_and_the_next_milestone_in_the_viewers_zone(
     client, program_admin, round_
 ):

@@ -178,5 +178,5 @@ def test_the_page_and_the_verdict_ask_for_the_reviewers_roles_once(
     client.force_login(org_admin)
     with django_assert_num_queries(11):
         assert client.get(url(waiting)).status_code == 200
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(29):
         assert client.post(url(waiting), {"verdict": "approve"}).status_code == 302

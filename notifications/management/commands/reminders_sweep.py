@@ -11,7 +11,8 @@ message already in the outbox is never created again.
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from notifications.sweep import plan, sweep_once
+from notifications.due import plan
+from notifications.sweep import sweep_once
 
 
 class Command(BaseCommand):

@@ -9,6 +9,10 @@ with --if-empty it leaves such a database as it is, so `make run` can call it ev
 It refuses to run with DEBUG off: it creates a superuser whose password is printed here.
 """
 
+import contextlib
+import logging
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -56,8 +60,9 @@ class Command(BaseCommand):
                     "DEBUG is off, so this looks like a real site. The demo creates a superuser "
                     "whose password is published; load it only on a local development copy."
                 )
-            world = build_demo(Phase(phase), timezone.now())
-            run_extensions(world)
+            with _services_quiet():
+                world = build_demo(Phase(phase), timezone.now())
+                run_extensions(world)
         self._summary(world)
         self._accounts(world.accounts)
 
@@ -91,6 +96,18 @@ class Command(BaseCommand):
         for line in account_table(accounts):
             self.stdout.write(f"  {line}")
         self.stdout.write(f"Log in at {settings.SITE_URL}{reverse('account_login')}")
+
+
+@contextlib.contextmanager
+def _services_quiet() -> Iterator[None]:
+    """The services log who did what (INFO), which a running site wants and a newcomer
+    reading `make run` does not: the summary below says what was loaded."""
+    before = logging.root.manager.disable
+    logging.disable(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.disable(before)
 
 
 def _round_link(round_) -> str:
