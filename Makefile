@@ -42,11 +42,13 @@ test: install
 # Seeds PostgreSQL at SCALE and at a tenth of it (SCALE=1: 1,000 organizations), times every
 # page against an empty one, the reminder sweep and sending; writes benchmarks/results.md.
 # It drops and recreates its own databases (named after DATABASE_URL's, which must say "bench").
+# The defaults are given in the shell, not as make variables: a target-specific `?=` of a
+# variable that comes from the environment empties it for every other target (`make test`).
 SCALE ?= 1
-bench: DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench_internships
-bench: REDIS_URL ?= redis://127.0.0.1:6379/0
 bench: install
-	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) $(BIN)/python -m benchmarks --scale $(SCALE)
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bench_internships}" \
+	REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" \
+	$(BIN)/python -m benchmarks --scale $(SCALE)
 
 lint: install
 	$(BIN)/ruff check .
