@@ -14,11 +14,11 @@ from django.urls import NoReverseMatch, reverse
 from people.models import User
 from programs.demo.accounts import create_placeholder
 from programs.demo.catalogue import (
-    APPLICATION_TEXT,
     CONTRIBUTION_DEADLINE_DAYS_AFTER_APPLICATIONS_CLOSE,
     GSOC_LINEUP,
     OUTREACHY_LINEUP,
     OUTREACHY_PHASE,
+    PARTICIPATION_TEXT,
     Lineup,
 )
 from programs.demo.history import PREVIOUS_PARTICIPATION, round_names
@@ -99,7 +99,7 @@ def _participation(world: DemoWorld, round_: Round, lineup: Lineup, status: str)
         decided_by=world.accounts["program_admin"] if decided else None,
         slots_decided_at=round_.orgs_announced if status == Status.ACCEPTED else None,
         slots_decided_by=world.accounts["program_admin"] if status == Status.ACCEPTED else None,
-        **APPLICATION_TEXT[lineup.org],
+        **PARTICIPATION_TEXT[lineup.org],
     )
 
 

@@ -1,5 +1,5 @@
-"""Forms for an organization's application, its dashboard and invitations. They parse and
-check input only; the services decide what may happen."""
+"""Forms for an organization's participation (its organization application), its dashboard
+and invitations. They parse and check input only; the services decide what may happen."""
 
 from django import forms
 from django.utils import timezone
@@ -36,7 +36,7 @@ class OrganizationForm(forms.ModelForm):
         self.fields["umbrella"].queryset = Organization.objects.filter(umbrella=None)
 
 
-class ApplicationAnswersForm(forms.ModelForm):
+class ParticipationAnswersForm(forms.ModelForm):
     """The questions an organization answers; the same form edits them on the dashboard.
 
     Pass a participation whose round is set (a new, unsaved one when applying).
@@ -69,7 +69,7 @@ class ApplicationAnswersForm(forms.ModelForm):
         return deadline
 
 
-class ApplyForm(forms.Form):
+class ParticipationStartForm(forms.Form):
     """Which organization the person applies for, and their acceptance of the terms."""
 
     organization = forms.ModelChoiceField(

@@ -23,7 +23,7 @@ def url(participation):
 
 @pytest.fixture
 def draft(participation):
-    """QEMU's application, a draft, while organization applications are open."""
+    """QEMU's organization application, a draft, while organization applications are open."""
     Round.objects.filter(pk=participation.round_id).update(
         **dates_in_phase(Phase.ORG_APPLICATIONS, timezone.now())
     )
@@ -161,13 +161,13 @@ def test_a_mentor_cannot_post_answers(client, draft, mentor):
     assert client.post(url(draft), answers()).status_code == 403
 
 
-def test_an_accepted_application_is_shown_read_only(client, participation, org_admin):
+def test_an_accepted_organization_application_is_shown_read_only(client, participation, org_admin):
     client.force_login(org_admin)
 
     page = client.get(url(participation)).content.decode()
 
     assert "Save the answers" not in page
-    assert "Submit the application" not in page
+    assert "Submit the organization application" not in page
 
 
 def test_a_draft_offers_submit_and_withdraw(client, draft, org_admin):
@@ -175,8 +175,8 @@ def test_a_draft_offers_submit_and_withdraw(client, draft, org_admin):
 
     page = client.get(url(draft)).content.decode()
 
-    assert "Submit the application" in page
-    assert "Withdraw the application" in page
+    assert "Submit the organization application" in page
+    assert "Withdraw the organization application" in page
 
 
 def test_an_org_admin_who_leaves_loses_access_at_once(client, participation, org_admin):

@@ -234,12 +234,12 @@ def test_before_the_announcement_it_says_when_organizations_are_announced(client
     assert "Mon 05 Jul 2027, 18:00 UTC" in html
 
 
-def test_it_invites_organizations_to_apply_while_applications_are_open(client, round_):
+def test_it_invites_organizations_to_apply_while_organization_applications_are_open(client, round_):
     with time_machine.travel(datetime(2027, 1, 15, 12, 0, tzinfo=UTC), tick=False):
         response = page(client)
-    assert reverse("programs:org_apply", args=["gsoc-2027"]) in response.text
+    assert reverse("programs:participation_new", args=["gsoc-2027"]) in response.text
     assert "Applications close Mon 25 Jan 2027, 18:00 UTC" in text_of(response.text)
 
 
 def test_it_offers_no_application_once_organization_applications_closed(client, round_):
-    assert reverse("programs:org_apply", args=["gsoc-2027"]) not in page(client).text
+    assert reverse("programs:participation_new", args=["gsoc-2027"]) not in page(client).text
