@@ -87,7 +87,8 @@ def _participation(world: DemoWorld, round_: Round, lineup: Lineup, status: str)
         slots_min=lineup.slots_min,
         slots_max=lineup.slots_max,
         slots_granted=lineup.slots_granted if status == Status.ACCEPTED else None,
-        contribution_deadline=(
+        gate_contributions=1 if deadline_days else 0,
+        gate_deadline=(
             round_.applications_close + timedelta(days=deadline_days) if deadline_days else None
         ),
         submitted_at=(

@@ -50,16 +50,25 @@ class ParticipationAnswersForm(forms.ModelForm):
             "previous_participation",
             "slots_min",
             "slots_max",
-            "contribution_deadline",
+            "gate_contributions",
+            "gate_deadline",
         ]
-        widgets = {"contribution_deadline": LocalDateTimeInput()}
+        widgets = {"gate_deadline": LocalDateTimeInput()}
         help_texts = {
             "previous_participation": "Earlier rounds of this or other programs, and how "
             "they went.",
         }
 
-    def clean_contribution_deadline(self):
-        deadline = self.cleaned_data["contribution_deadline"]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty means no gate, as 0 does.
+        self.fields["gate_contributions"].required = False
+
+    def clean_gate_contributions(self):
+        return self.cleaned_data["gate_contributions"] or 0
+
+    def clean_gate_deadline(self):
+        deadline = self.cleaned_data["gate_deadline"]
         round_ = self.instance.round
         if deadline is not None and deadline > round_.results_announced:
             raise forms.ValidationError(

@@ -31,7 +31,8 @@ ANSWER_FIELDS = (
     "previous_participation",
     "slots_min",
     "slots_max",
-    "contribution_deadline",
+    "gate_contributions",
+    "gate_deadline",
 )
 
 EDITABLE_STATUSES = (Participation.Status.DRAFT, Participation.Status.APPLIED)

@@ -99,7 +99,7 @@ def test_ganeti_asks_for_a_contribution_accepted_during_the_review():
 
     ganeti = world.participations[("gsoc", "ganeti")]
     round_ = world.main_round
-    assert round_.applications_close < ganeti.contribution_deadline < round_.results_announced
+    assert round_.applications_close < ganeti.gate_deadline < round_.results_announced
 
 
 @pytest.mark.django_db

@@ -23,7 +23,7 @@ ANSWERS = {
     "previous_participation": "GSoC 2016 and 2017.",
     "slots_min": 1,
     "slots_max": 3,
-    "contribution_deadline": None,
+    "gate_deadline": None,
 }
 
 NEW_ORG = {

@@ -38,7 +38,7 @@ def form_data(**overrides):
         "previous_participation": "",
         "slots_min": "1",
         "slots_max": "2",
-        "contribution_deadline": "",
+        "gate_deadline": "",
         "accept_terms": "on",
     }
     data.update(overrides)

@@ -144,7 +144,8 @@ def test_an_organization_without_a_grant_yet_says_so(client, participation):
 
 
 def test_it_shows_an_organizations_contribution_deadline(client, participation, applicant):
-    participation.contribution_deadline = datetime(2027, 3, 5, 18, 0, tzinfo=UTC)
+    participation.gate_contributions = 1
+    participation.gate_deadline = datetime(2027, 3, 5, 18, 0, tzinfo=UTC)
     participation.save()
     client.force_login(applicant)
     assert "Fri 05 Mar 2027, 23:30 IST" in row_of(page(client).text, "QEMU")
