@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "people",
     "programs",
     "projects",
+    "applications",
     "evaluations",
     "notifications",
 ]

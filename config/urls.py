@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("programs.urls")),
     path("", include("projects.urls")),
+    path("", include("applications.urls")),
     path("", include("evaluations.urls")),
     path("", include("people.urls")),
     path("", include("notifications.urls")),

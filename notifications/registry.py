@@ -6,7 +6,7 @@ Like Django's admin autodiscover: `NotificationsConfig.ready()` imports every in
 - its kinds: `ORG_DEADLINE = kind("org_application_deadline", label=..., optional=False,
   app="programs")`, one set of email templates each, in the app's own folder
   (`templates/<app>/emails/<kind>-subject.txt`, `-body.txt`, `-body.html`);
-- its reminders: `@reminder def org_application_deadline(now): yield Due(...)`;
+- its reminders: `@reminder def participation_draft_deadline(now): yield Due(...)`;
 - who receives each kind, where not anyone: `kind(..., roles={"org_admin"})`, with a function
   that names a person's roles (`@person_roles def roles(user): ...`), so the email choices
   offer each person only the kinds their roles can receive, and notifications needs to know

@@ -207,10 +207,20 @@ class Participation(models.Model):
     slots_min = models.PositiveSmallIntegerField("minimum slots", default=1)
     slots_max = models.PositiveSmallIntegerField("maximum slots", default=2)
     slots_granted = models.PositiveSmallIntegerField(null=True, blank=True)
-    contribution_deadline = models.DateTimeField(
+    # The organization's contribution gate: applicants need this many contributions accepted
+    # upstream (and confirmed by a mentor) by the deadline; 0 and no deadline is no gate. The
+    # applications app counts them; selection refuses an applicant below the gate.
+    gate_contributions = models.PositiveSmallIntegerField(
+        "accepted contributions required",
+        default=0,
+        help_text="Contributions each applicant needs accepted upstream by the deadline "
+        "below; 0 for none.",
+    )
+    gate_deadline = models.DateTimeField(
+        "contribution deadline",
         null=True,
         blank=True,
-        help_text="If set, applicants need a contribution accepted upstream by then.",
+        help_text="The date by which those contributions must be accepted upstream.",
     )
     # The organization's own approval rule for project ideas (seed: rust-vmm asks for three
     # maintainers from more than one affiliation). Approvers are org admins, never the
@@ -248,6 +258,13 @@ class Participation(models.Model):
                 condition=Q(slots_min__lte=models.F("slots_max")),
                 name="participation_slots_min_not_above_max",
                 violation_error_message="The minimum slots cannot be above the maximum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(gate_contributions=0, gate_deadline__isnull=True)
+                | Q(gate_contributions__gt=0, gate_deadline__isnull=False),
+                name="participation_gate_set_together",
+                violation_error_message="A contribution gate needs both a number of accepted "
+                "contributions and a deadline (or neither).",
             ),
             models.CheckConstraint(
                 condition=Q(slots_granted__isnull=True)

@@ -107,7 +107,7 @@ def participation_for_public(user: User, round_slug: str, org_slug: str) -> Part
     raise Http404
 
 
-def round_for_applying(user: User, round_slug: str) -> Round:
+def round_for_new_participation(user: User, round_slug: str) -> Round:
     """Any signed-in person may apply for an organization in an existing round; whether the
     round takes applications now is the service's rule, so the page can say when it does."""
     return get_object_or_404(Round.objects.select_related("program"), slug=round_slug)

@@ -59,7 +59,9 @@ def roles(user) -> set[str]:
     return held
 
 
-ORG_APPLICATION_DEADLINE = kind(
+# The stored name predates the word "participation": rows in the outbox and people's
+# preferences carry it, so it stays.
+PARTICIPATION_DRAFT_DEADLINE = kind(
     "org_application_deadline",
     label="Reminders to submit your organization's application",
     optional=False,
@@ -155,7 +157,7 @@ def _draft_org_admins(after: datetime, until: datetime):
 
 
 @reminder
-def org_application_deadline(now: datetime) -> Iterator[Due]:
+def participation_draft_deadline(now: datetime) -> Iterator[Due]:
     """Org admins whose application is still a draft (only they owe it), 3 days and 1 day
     before the round's organization application deadline."""
     for lead, after, until in deadline_windows(now):
@@ -163,7 +165,7 @@ def org_application_deadline(now: datetime) -> Iterator[Due]:
             participation = membership.participation
             deadline = participation.round.org_applications_close
             yield Due(
-                kind=ORG_APPLICATION_DEADLINE.name,
+                kind=PARTICIPATION_DRAFT_DEADLINE.name,
                 recipient=membership.user,
                 about=f"participation:{participation.pk}",
                 due_at=deadline - lead.before,

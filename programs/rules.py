@@ -94,6 +94,11 @@ class RuleSet(models.Model):
     students_only = models.BooleanField(
         default=False, help_text="Applicants must be enrolled students."
     )
+    # Some programs pay stipends through a partner that needs the country; others never ask.
+    asks_country_for_payments = models.BooleanField(
+        default=False,
+        help_text="Applicants say which country they live in (needed to pay the stipend).",
+    )
 
     class Meta:
         constraints = [

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from programs.views import mentor_requests
 from programs.views import organizations as views
@@ -7,7 +8,17 @@ from programs.views import organizations as views
 ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
 
 urlpatterns = [
-    path("rounds/<slug:round_slug>/apply/", views.org_apply, name="org_apply"),
+    path(
+        "rounds/<slug:round_slug>/participate/",
+        views.participation_new,
+        name="participation_new",
+    ),
+    # The page's old address, kept for links already sent; applicants' pages live under
+    # /rounds/<round>/application/ (the applications app), so "apply" never means both.
+    path(
+        "rounds/<slug:round_slug>/apply/",
+        RedirectView.as_view(pattern_name="programs:participation_new", permanent=True),
+    ),
     path(ORG, views.participation, name="participation"),
     path(f"{ORG}manage/", views.participation_manage, name="participation_manage"),
     path(

@@ -1,13 +1,17 @@
 """Factories: the smallest valid rows, related objects agreeing with each other."""
 
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from applications.models import Application, Contribution, Proposal, ProposalWeek
 from evaluations.models import Internship
 from programs.models import Membership, Organization, Participation, Program, Round, RuleSet
 from programs.schedules import dates_in_phase
 from programs.timeline import Phase
+from projects.models import ProjectIdea
 
 PASSWORD = "correct horse battery staple"
 
@@ -117,3 +121,92 @@ class InternshipFactory(factory.django.DjangoModelFactory):
     participation = factory.SubFactory(ParticipationFactory)
     intern = factory.SubFactory(UserFactory)
     project_title = "Improve the widget exporter"
+
+
+class ProjectIdeaFactory(factory.django.DjangoModelFactory):
+    """An approved idea of an accepted organization: published once the round's ideas date
+    has come (the round factory's phase decides)."""
+
+    class Meta:
+        model = ProjectIdea
+
+    participation = factory.SubFactory(ParticipationFactory)
+    title = factory.Sequence(lambda n: f"Idea {n}")
+    slug = factory.Sequence(lambda n: f"idea-{n}")
+    summary = "Build the widget exporter."
+    description = "The problem, the plan, what is learnt."
+    status = ProjectIdea.Status.APPROVED
+    revision = 1
+    approved_at = factory.LazyFunction(timezone.now)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    applicant = factory.SubFactory(UserFactory)
+    round = factory.SubFactory(RoundFactory, phase=Phase.APPLICATIONS)
+    hours_per_week = 40
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A contribution just recorded; `accepted=True` and `confirmed=True` move it on."""
+
+    class Meta:
+        model = Contribution
+
+    class Params:
+        accepted = factory.Trait(
+            state=Contribution.State.ACCEPTED,
+            accepted_at=factory.LazyFunction(lambda: timezone.now().date()),
+        )
+        confirmed = factory.Trait(
+            verdict=Contribution.Verdict.CONFIRMED,
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )
+
+    applicant = factory.SubFactory(UserFactory)
+    participation = factory.SubFactory(ParticipationFactory)
+    url = factory.Sequence(lambda n: f"https://gitlab.example.org/project/-/merge_requests/{n}")
+    description = "Fixes a typo in the manual."
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A draft to an idea of the application's round, by the application's applicant;
+    `submitted=True` or `withdrawn=True` move it on."""
+
+    class Meta:
+        model = Proposal
+
+    class Params:
+        submitted = factory.Trait(
+            status=Proposal.Status.SUBMITTED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        withdrawn = factory.Trait(
+            status=Proposal.Status.WITHDRAWN, withdrawn_at=factory.LazyFunction(timezone.now)
+        )
+
+    application = factory.SubFactory(ApplicationFactory)
+    applicant = factory.SelfAttribute("application.applicant")
+    idea = factory.SubFactory(
+        ProjectIdeaFactory, participation__round=factory.SelfAttribute("...application.round")
+    )
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    problem = "What is wrong today."
+    outline = "How I would fix it."
+
+
+class ProposalWeekFactory(factory.django.DjangoModelFactory):
+    """Week `number` of the proposal's schedule, starting `number - 1` weeks into coding."""
+
+    class Meta:
+        model = ProposalWeek
+
+    proposal = factory.SubFactory(ProposalFactory)
+    number = 1
+    starts_on = factory.LazyAttribute(
+        lambda week: (
+            week.proposal.application.round.coding_start + timedelta(weeks=week.number - 1)
+        ).date()
+    )
+    deliverable = "A merged patch."

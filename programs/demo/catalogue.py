@@ -103,7 +103,7 @@ ORGANIZATIONS: dict[str, dict] = {
 }
 
 # What each organization writes in its application to a round (from the seeds where they say it).
-APPLICATION_TEXT: dict[str, dict[str, str]] = {
+PARTICIPATION_TEXT: dict[str, dict[str, str]] = {
     "qemu": {
         "motivation": (
             "Get new contributors, raise the profile of our community, give back to open "

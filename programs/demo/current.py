@@ -14,11 +14,11 @@ from django.urls import NoReverseMatch, reverse
 from people.models import User
 from programs.demo.accounts import create_placeholder
 from programs.demo.catalogue import (
-    APPLICATION_TEXT,
     CONTRIBUTION_DEADLINE_DAYS_AFTER_APPLICATIONS_CLOSE,
     GSOC_LINEUP,
     OUTREACHY_LINEUP,
     OUTREACHY_PHASE,
+    PARTICIPATION_TEXT,
     Lineup,
 )
 from programs.demo.history import PREVIOUS_PARTICIPATION, round_names
@@ -87,7 +87,8 @@ def _participation(world: DemoWorld, round_: Round, lineup: Lineup, status: str)
         slots_min=lineup.slots_min,
         slots_max=lineup.slots_max,
         slots_granted=lineup.slots_granted if status == Status.ACCEPTED else None,
-        contribution_deadline=(
+        gate_contributions=1 if deadline_days else 0,
+        gate_deadline=(
             round_.applications_close + timedelta(days=deadline_days) if deadline_days else None
         ),
         submitted_at=(
@@ -99,7 +100,7 @@ def _participation(world: DemoWorld, round_: Round, lineup: Lineup, status: str)
         decided_by=world.accounts["program_admin"] if decided else None,
         slots_decided_at=round_.orgs_announced if status == Status.ACCEPTED else None,
         slots_decided_by=world.accounts["program_admin"] if status == Status.ACCEPTED else None,
-        **APPLICATION_TEXT[lineup.org],
+        **PARTICIPATION_TEXT[lineup.org],
     )
 
 

@@ -197,6 +197,7 @@ class RuleSetForm(forms.ModelForm):
             "extension_max_weeks",
             "extension_cutoff_days",
             "students_only",
+            "asks_country_for_payments",
         ]
         labels = {
             "mentor_midterm_required": "Mentors must submit a midterm evaluation",
@@ -204,6 +205,7 @@ class RuleSetForm(forms.ModelForm):
             "intern_midterm_required": "Interns must submit a midterm evaluation",
             "intern_final_required": "Interns must submit a final evaluation",
             "students_only": "Students only",
+            "asks_country_for_payments": "Applicants give their country (for payments)",
         }
 
     def service_kwargs(self) -> dict:

@@ -1,5 +1,5 @@
-"""Forms for an organization's application, its dashboard and invitations. They parse and
-check input only; the services decide what may happen."""
+"""Forms for an organization's participation (its organization application), its dashboard
+and invitations. They parse and check input only; the services decide what may happen."""
 
 from django import forms
 from django.utils import timezone
@@ -36,7 +36,7 @@ class OrganizationForm(forms.ModelForm):
         self.fields["umbrella"].queryset = Organization.objects.filter(umbrella=None)
 
 
-class ApplicationAnswersForm(forms.ModelForm):
+class ParticipationAnswersForm(forms.ModelForm):
     """The questions an organization answers; the same form edits them on the dashboard.
 
     Pass a participation whose round is set (a new, unsaved one when applying).
@@ -50,16 +50,25 @@ class ApplicationAnswersForm(forms.ModelForm):
             "previous_participation",
             "slots_min",
             "slots_max",
-            "contribution_deadline",
+            "gate_contributions",
+            "gate_deadline",
         ]
-        widgets = {"contribution_deadline": LocalDateTimeInput()}
+        widgets = {"gate_deadline": LocalDateTimeInput()}
         help_texts = {
             "previous_participation": "Earlier rounds of this or other programs, and how "
             "they went.",
         }
 
-    def clean_contribution_deadline(self):
-        deadline = self.cleaned_data["contribution_deadline"]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty means no gate, as 0 does.
+        self.fields["gate_contributions"].required = False
+
+    def clean_gate_contributions(self):
+        return self.cleaned_data["gate_contributions"] or 0
+
+    def clean_gate_deadline(self):
+        deadline = self.cleaned_data["gate_deadline"]
         round_ = self.instance.round
         if deadline is not None and deadline > round_.results_announced:
             raise forms.ValidationError(
@@ -69,7 +78,7 @@ class ApplicationAnswersForm(forms.ModelForm):
         return deadline
 
 
-class ApplyForm(forms.Form):
+class ParticipationStartForm(forms.Form):
     """Which organization the person applies for, and their acceptance of the terms."""
 
     organization = forms.ModelChoiceField(

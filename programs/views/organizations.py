@@ -1,6 +1,6 @@
-"""Pages of an organization in a round: applying, its public page, its own dashboard,
-invitations and ending a role. Each view asks programs.permissions who may act, parses a
-form, calls a service and renders."""
+"""Pages of an organization in a round: its participation (the organization application),
+its public page, its own dashboard, invitations and ending a role. Each view asks
+programs.permissions who may act, parses a form, calls a service and renders."""
 
 from urllib.parse import urlencode
 
@@ -16,15 +16,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from programs import permissions
 from programs.forms.organizations import (
     AcceptInvitationForm,
-    ApplicationAnswersForm,
-    ApplyForm,
     InvitationForm,
     OrganizationForm,
+    ParticipationAnswersForm,
+    ParticipationStartForm,
 )
 from programs.models import Invitation, Membership, MentorRequest, Participation
 from programs.roles import Roles
-from programs.services import applications as application_services
 from programs.services import memberships as membership_services
+from programs.services import participations as participation_services
 from programs.timeline import Phase
 from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform, refusal
@@ -44,18 +44,18 @@ def _public_url(participation: Participation) -> str:
 
 
 @login_required
-def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
-    round_ = permissions.round_for_applying(request.user, round_slug)
-    organizations = application_services.organizations_to_reapply(request.user, round_)
+def participation_new(request: HttpRequest, round_slug: str) -> HttpResponse:
+    round_ = permissions.round_for_new_participation(request.user, round_slug)
+    organizations = participation_services.organizations_to_reapply(request.user, round_)
     # A form posted a second after the deadline is still bound, so what was typed survives
     # and the service's refusal names the deadline.
     data = request.POST if request.method == "POST" else None
     can_reapply = organizations.exists()
-    choice = ApplyForm(data, organizations=organizations)
+    choice = ParticipationStartForm(data, organizations=organizations)
     # With a choice of organizations the new one's fields are needed only when none is
     # chosen: the browser must not demand them (it cannot know), the server decides below.
     organization_form = OrganizationForm(data, use_required_attribute=not can_reapply)
-    answers_form = ApplicationAnswersForm(data, instance=Participation(round=round_))
+    answers_form = ParticipationAnswersForm(data, instance=Participation(round=round_))
 
     if data is not None:
         valid = [choice.is_valid(), answers_form.is_valid()]
@@ -70,7 +70,7 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
                 )
         if all(valid):
             try:
-                participation = application_services.participation_apply(
+                participation = participation_services.participation_apply(
                     round_=round_,
                     by=request.user,
                     answers=answers_form.cleaned_data,
@@ -83,14 +83,14 @@ def org_apply(request: HttpRequest, round_slug: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Your application for {participation.organization} is saved as a draft. "
-                    "Submit it from this page before the deadline.",
+                    f"Your organization application for {participation.organization} is saved "
+                    "as a draft. Submit it from this page before the deadline.",
                 )
                 return redirect(_manage_url(participation))
 
     return render(
         request,
-        "programs/org/apply.html",
+        "programs/org/participation_new.html",
         {
             "round": round_,
             "is_open": round_.phase == Phase.ORG_APPLICATIONS,
@@ -150,7 +150,7 @@ def _dashboard(
     request: HttpRequest,
     participation: Participation,
     *,
-    answers_form: ApplicationAnswersForm | None = None,
+    answers_form: ParticipationAnswersForm | None = None,
     invite_form: InvitationForm | None = None,
 ) -> HttpResponse:
     round_ = participation.round
@@ -170,7 +170,7 @@ def _dashboard(
         if m.status == Membership.Status.ACTIVE and m.role == Membership.Role.ORG_ADMIN
     )
     editable = (
-        participation.status in application_services.EDITABLE_STATUSES
+        participation.status in participation_services.EDITABLE_STATUSES
         and timezone.now() < round_.org_applications_close
     )
     return render(
@@ -180,12 +180,12 @@ def _dashboard(
             "participation": participation,
             "round": round_,
             "organization": participation.organization,
-            "answers_form": answers_form or ApplicationAnswersForm(instance=participation),
+            "answers_form": answers_form or ParticipationAnswersForm(instance=participation),
             "invite_form": invite_form or InvitationForm(),
             # Answers refused at the deadline come back in the form, so nothing typed is lost.
             "show_answers_form": editable or answers_form is not None,
             "can_submit": editable and participation.status == Participation.Status.DRAFT,
-            "can_withdraw": participation.status in application_services.EDITABLE_STATUSES,
+            "can_withdraw": participation.status in participation_services.EDITABLE_STATUSES,
             "members": members,
             "invitations": invitations,
             "too_few_admins": active_admins < Participation.MIN_ORG_ADMINS,
@@ -204,27 +204,30 @@ def participation_manage(request: HttpRequest, round_slug: str, org_slug: str) -
     if request.method != "POST":
         return _dashboard(request, participation)
 
-    form = ApplicationAnswersForm(request.POST, instance=participation)
+    form = ParticipationAnswersForm(request.POST, instance=participation)
     if form.is_valid():
         try:
-            application_services.participation_update_answers(
+            participation_services.participation_update_answers(
                 participation=participation, by=request.user, answers=form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "The application's answers are saved.")
+            messages.success(request, "The organization application's answers are saved.")
             return redirect(_manage_url(participation))
     return _dashboard(request, participation, answers_form=form)
 
 
-# The org admins' buttons on their application: each URL names its step.
-APPLICATION_STEPS = {
+# The org admins' buttons on their participation: each URL names its step.
+PARTICIPATION_STEPS = {
     "submit": (
-        application_services.participation_submit,
-        "The application is submitted to the program admins.",
+        participation_services.participation_submit,
+        "The organization application is submitted to the program admins.",
     ),
-    "withdraw": (application_services.participation_withdraw, "The application is withdrawn."),
+    "withdraw": (
+        participation_services.participation_withdraw,
+        "The organization application is withdrawn.",
+    ),
 }
 
 
@@ -251,17 +254,17 @@ def participation_withdraw(request: HttpRequest, round_slug: str, org_slug: str)
             title=f"Withdraw {organization}'s application to {round_}?",
             consequences=[
                 f"{organization} no longer applies to take part in {round_}; "
-                "the program admins will not review the application.",
-                "The application can no longer be edited or submitted again.",
+                "the program admins will not review the organization application.",
+                "The organization application can no longer be edited or submitted again.",
             ],
-            button="Withdraw the application",
+            button="Withdraw the organization application",
             cancel_url=_manage_url(participation),
         ),
     )
 
 
 def _do_step(request: HttpRequest, participation: Participation, step: str) -> HttpResponse:
-    service, success = APPLICATION_STEPS[step]
+    service, success = PARTICIPATION_STEPS[step]
     perform(request, lambda: service(participation=participation, by=request.user), success=success)
     return redirect(_manage_url(participation))
 

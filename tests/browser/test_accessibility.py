@@ -58,7 +58,8 @@ def world(db):
     qemu = ParticipationFactory(
         round=round_,
         organization=OrganizationFactory(name="QEMU", slug="qemu"),
-        contribution_deadline=round_.applications_close,
+        gate_contributions=1,
+        gate_deadline=round_.applications_close,
         slots_granted=2,
     )
     org_admin = UserFactory(display_name="Olga Orgadmin")

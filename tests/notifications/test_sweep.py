@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_the_registry_found_the_reminders_of_every_app():
     names = set(registry.reminders())
     assert {
-        "programs.reminders.org_application_deadline",
+        "programs.reminders.participation_draft_deadline",
         "programs.reminders.invitation_open",
         "programs.reminders.round_deadline",
         "programs.reminders.program_admin_digest",

@@ -29,6 +29,7 @@ def rules_inputs(rules: RuleSet, **changes) -> dict[str, str]:
         "extension_max_weeks": rules.extension_max_weeks,
         "extension_cutoff_days": rules.extension_cutoff_days,
         "students_only": rules.students_only,
+        "asks_country_for_payments": rules.asks_country_for_payments,
         **changes,
     }
     data = {}

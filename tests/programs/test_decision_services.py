@@ -35,7 +35,7 @@ def _refusal(service, **kwargs) -> str:
 
 
 @pytest.mark.django_db
-def test_it_accepts_a_submitted_application_and_records_who_and_when(applied, program_admin):
+def test_it_accepts_a_submitted_participation_and_records_who_and_when(applied, program_admin):
     with time_machine.travel(DECIDED, tick=False):
         participation_accept(participation=applied, by=program_admin)
     applied.refresh_from_db()
@@ -45,7 +45,7 @@ def test_it_accepts_a_submitted_application_and_records_who_and_when(applied, pr
 
 
 @pytest.mark.django_db
-def test_it_rejects_a_submitted_application_and_records_who_and_when(applied, program_admin):
+def test_it_rejects_a_submitted_participation_and_records_who_and_when(applied, program_admin):
     with time_machine.travel(DECIDED, tick=False):
         participation_reject(participation=applied, by=program_admin)
     applied.refresh_from_db()
@@ -64,7 +64,7 @@ def test_it_rejects_a_submitted_application_and_records_who_and_when(applied, pr
         (Status.REJECTED, "Ganeti is already rejected."),
     ],
 )
-def test_it_accepts_only_a_submitted_application(applied, program_admin, status, reason):
+def test_it_accepts_only_a_submitted_participation(applied, program_admin, status, reason):
     Participation.objects.filter(pk=applied.pk).update(status=status)
     message = _refusal(participation_accept, participation=applied, by=program_admin)
     assert message == f"{reason} Only a submitted application can be accepted."
@@ -75,7 +75,7 @@ def test_it_accepts_only_a_submitted_application(applied, program_admin, status,
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.WITHDRAWN, Status.ACCEPTED])
-def test_it_rejects_only_a_submitted_application(applied, program_admin, status):
+def test_it_rejects_only_a_submitted_participation(applied, program_admin, status):
     Participation.objects.filter(pk=applied.pk).update(status=status)
     message = _refusal(participation_reject, participation=applied, by=program_admin)
     assert message.endswith("Only a submitted application can be rejected.")

@@ -72,7 +72,7 @@ def test_the_main_round_is_named_after_the_year_it_codes_in():
 
 
 @pytest.mark.django_db
-def test_while_organizations_apply_there_are_drafts_and_applications_but_no_decisions():
+def test_while_organizations_apply_there_are_drafts_and_submitted_participations_but_no_decisions():
     world = build_demo(Phase.ORG_APPLICATIONS, NOW)
 
     statuses = set(world.main_round.participations.values_list("status", flat=True))
@@ -99,7 +99,7 @@ def test_ganeti_asks_for_a_contribution_accepted_during_the_review():
 
     ganeti = world.participations[("gsoc", "ganeti")]
     round_ = world.main_round
-    assert round_.applications_close < ganeti.contribution_deadline < round_.results_announced
+    assert round_.applications_close < ganeti.gate_deadline < round_.results_announced
 
 
 @pytest.mark.django_db

@@ -25,7 +25,7 @@ def _url(participation) -> str:
     )
 
 
-def test_a_program_admin_accepts_a_submitted_application(client, program_admin, applied):
+def test_a_program_admin_accepts_a_submitted_participation(client, program_admin, applied):
     client.force_login(program_admin)
     response = client.post(_url(applied), follow=True)
     applied.refresh_from_db()

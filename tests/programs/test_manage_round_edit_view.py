@@ -69,7 +69,7 @@ def test_it_shows_the_slots_granted_against_the_round_total(client, program_admi
     assert '<strong class="num">9</strong> of 20' in response.content.decode()
 
 
-def test_it_offers_a_decision_only_on_a_submitted_application(client, program_admin, round_):
+def test_it_offers_a_decision_only_on_a_submitted_participation(client, program_admin, round_):
     applied = ParticipationFactory(round=round_, status=Status.APPLIED)
     draft = ParticipationFactory(round=round_, status=Status.DRAFT)
     client.force_login(program_admin)

@@ -23,7 +23,7 @@ def url(participation):
 
 @pytest.fixture
 def draft(participation):
-    """QEMU's application, a draft, while organization applications are open."""
+    """QEMU's organization application, a draft, while organization applications are open."""
     Round.objects.filter(pk=participation.round_id).update(
         **dates_in_phase(Phase.ORG_APPLICATIONS, timezone.now())
     )
@@ -38,7 +38,7 @@ def answers(**overrides):
         "previous_participation": "",
         "slots_min": "1",
         "slots_max": "3",
-        "contribution_deadline": "",
+        "gate_deadline": "",
     }
     data.update(overrides)
     return data
@@ -161,13 +161,13 @@ def test_a_mentor_cannot_post_answers(client, draft, mentor):
     assert client.post(url(draft), answers()).status_code == 403
 
 
-def test_an_accepted_application_is_shown_read_only(client, participation, org_admin):
+def test_an_accepted_organization_application_is_shown_read_only(client, participation, org_admin):
     client.force_login(org_admin)
 
     page = client.get(url(participation)).content.decode()
 
     assert "Save the answers" not in page
-    assert "Submit the application" not in page
+    assert "Submit the organization application" not in page
 
 
 def test_a_draft_offers_submit_and_withdraw(client, draft, org_admin):
@@ -175,8 +175,8 @@ def test_a_draft_offers_submit_and_withdraw(client, draft, org_admin):
 
     page = client.get(url(draft)).content.decode()
 
-    assert "Submit the application" in page
-    assert "Withdraw the application" in page
+    assert "Submit the organization application" in page
+    assert "Withdraw the organization application" in page
 
 
 def test_an_org_admin_who_leaves_loses_access_at_once(client, participation, org_admin):
@@ -230,3 +230,34 @@ def test_it_makes_the_same_queries_for_2_or_12_members(
 
     assert len(response.context["members"]) == 12
     assert len(response.context["invitations"]) == 11
+
+
+def after_the_application_deadline(participation) -> str:
+    """A contribution deadline the form accepts (before the results), as a browser sends it."""
+    return (participation.round.applications_close + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_a_contribution_deadline_without_a_number_is_refused_and_kept(client, draft, org_admin):
+    client.force_login(org_admin)
+    typed = after_the_application_deadline(draft)
+
+    response = client.post(url(draft), answers(gate_contributions="", gate_deadline=typed))
+
+    assert response.status_code == 200
+    assert "A contribution gate needs both" in response.content.decode()
+    assert f'value="{typed}"' in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.gate_deadline is None
+
+
+def test_an_org_admin_sets_a_gate_of_one_contribution_by_a_date(client, draft, org_admin):
+    client.force_login(org_admin)
+
+    client.post(
+        url(draft),
+        answers(gate_contributions="1", gate_deadline=after_the_application_deadline(draft)),
+    )
+
+    draft.refresh_from_db()
+    assert draft.gate_contributions == 1
+    assert draft.gate_deadline is not None

@@ -20,14 +20,14 @@ def url(participation):
     )
 
 
-def test_an_org_admin_withdraws_the_application(client, applied, org_admin):
+def test_an_org_admin_withdraws_the_participation(client, applied, org_admin):
     client.force_login(org_admin)
 
     response = client.post(url(applied), follow=True)
 
     applied.refresh_from_db()
     assert applied.status == Participation.Status.WITHDRAWN
-    assert "The application is withdrawn." in response.content.decode()
+    assert "The organization application is withdrawn." in response.content.decode()
 
 
 def test_an_accepted_organization_is_told_to_ask_a_program_admin(client, participation, org_admin):

@@ -144,7 +144,8 @@ def test_an_organization_without_a_grant_yet_says_so(client, participation):
 
 
 def test_it_shows_an_organizations_contribution_deadline(client, participation, applicant):
-    participation.contribution_deadline = datetime(2027, 3, 5, 18, 0, tzinfo=UTC)
+    participation.gate_contributions = 1
+    participation.gate_deadline = datetime(2027, 3, 5, 18, 0, tzinfo=UTC)
     participation.save()
     client.force_login(applicant)
     assert "Fri 05 Mar 2027, 23:30 IST" in row_of(page(client).text, "QEMU")
@@ -234,12 +235,12 @@ def test_before_the_announcement_it_says_when_organizations_are_announced(client
     assert "Mon 05 Jul 2027, 18:00 UTC" in html
 
 
-def test_it_invites_organizations_to_apply_while_applications_are_open(client, round_):
+def test_it_invites_organizations_to_apply_while_organization_applications_are_open(client, round_):
     with time_machine.travel(datetime(2027, 1, 15, 12, 0, tzinfo=UTC), tick=False):
         response = page(client)
-    assert reverse("programs:org_apply", args=["gsoc-2027"]) in response.text
+    assert reverse("programs:participation_new", args=["gsoc-2027"]) in response.text
     assert "Applications close Mon 25 Jan 2027, 18:00 UTC" in text_of(response.text)
 
 
 def test_it_offers_no_application_once_organization_applications_closed(client, round_):
-    assert reverse("programs:org_apply", args=["gsoc-2027"]) not in page(client).text
+    assert reverse("programs:participation_new", args=["gsoc-2027"]) not in page(client).text

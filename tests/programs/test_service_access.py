@@ -6,12 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from programs.models import Invitation, Membership, Participation
-from programs.services.applications import (
+from programs.services.memberships import invitation_create, invitation_revoke
+from programs.services.participations import (
     participation_submit,
     participation_update_answers,
     participation_withdraw,
 )
-from programs.services.memberships import invitation_create, invitation_revoke
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def draft(participation):
 
 
 @pytest.mark.parametrize("who", NOT_MANAGERS)
-def test_only_its_managers_change_submit_or_withdraw_an_application(draft, request, who):
+def test_only_its_managers_change_submit_or_withdraw_a_participation(draft, request, who):
     person = request.getfixturevalue(who)
     calls = [
         lambda: participation_update_answers(

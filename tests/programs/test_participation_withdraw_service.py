@@ -2,13 +2,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from programs.models import Participation
-from programs.services.applications import participation_withdraw
+from programs.services.participations import participation_withdraw
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("status", [Participation.Status.DRAFT, Participation.Status.APPLIED])
-def test_it_withdraws_an_undecided_application(participation, org_admin, status):
+def test_it_withdraws_an_undecided_participation(participation, org_admin, status):
     Participation.objects.filter(pk=participation.pk).update(status=status)
 
     participation_withdraw(participation=participation, by=org_admin)

@@ -1,4 +1,4 @@
-"""Applying for an organization in a round.
+"""Starting an organization's participation in a round (its organization application).
 
 Access: any signed-in person may apply (there is no read-only role here); anonymous people
 are sent to log in; an unknown round is 404. The phase gate is the server's, tested below.
@@ -24,7 +24,7 @@ def open_round(program):
 
 
 def url(round_):
-    return reverse("programs:org_apply", args=[round_.slug])
+    return reverse("programs:participation_new", args=[round_.slug])
 
 
 def form_data(**overrides):
@@ -38,7 +38,7 @@ def form_data(**overrides):
         "previous_participation": "",
         "slots_min": "1",
         "slots_max": "2",
-        "contribution_deadline": "",
+        "gate_deadline": "",
         "accept_terms": "on",
     }
     data.update(overrides)
@@ -56,10 +56,17 @@ def test_anonymous_visitors_are_sent_to_log_in(client, open_round):
 def test_an_unknown_round_is_not_found(client, applicant):
     client.force_login(applicant)
 
-    assert client.get("/rounds/no-such-round/apply/").status_code == 404
+    assert client.get("/rounds/no-such-round/participate/").status_code == 404
 
 
-def test_it_shows_the_form_with_the_deadline_while_applications_are_open(
+def test_the_old_apply_address_leads_to_the_organization_application(client, open_round):
+    response = client.get(f"/rounds/{open_round.slug}/apply/")
+
+    assert response.status_code == 301
+    assert response.url == url(open_round)
+
+
+def test_it_shows_the_form_with_the_deadline_while_organization_applications_are_open(
     client, applicant, open_round
 ):
     client.force_login(applicant)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from programs.models import Participation, Round
 from programs.schedules import dates_from
-from programs.services.applications import participation_submit
+from programs.services.participations import participation_submit
 
 pytestmark = pytest.mark.django_db
 

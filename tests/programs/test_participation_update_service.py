@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from programs.models import Participation, Round
 from programs.schedules import dates_in_phase
-from programs.services.applications import participation_update_answers
+from programs.services.participations import participation_update_answers
 from programs.timeline import Phase
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def test_it_saves_new_answers_of_a_draft(draft, org_admin):
     assert draft.motivation == "We want new contributors."
 
 
-def test_it_saves_new_answers_of_a_submitted_application(draft, org_admin):
+def test_it_saves_new_answers_of_a_submitted_participation(draft, org_admin):
     Participation.objects.filter(pk=draft.pk).update(status=Participation.Status.APPLIED)
 
     participation_update_answers(participation=draft, by=org_admin, answers={"slots_max": 5})
@@ -42,7 +42,7 @@ def test_it_saves_new_answers_of_a_submitted_application(draft, org_admin):
 
 
 @pytest.mark.parametrize("status", [Participation.Status.ACCEPTED, Participation.Status.WITHDRAWN])
-def test_it_refuses_once_the_application_is_decided_or_withdrawn(draft, org_admin, status):
+def test_it_refuses_once_the_participation_is_decided_or_withdrawn(draft, org_admin, status):
     Participation.objects.filter(pk=draft.pk).update(status=status)
 
     with pytest.raises(ValidationError, match="can no longer be changed"):

@@ -10,7 +10,7 @@ from django.core import mail
 from notifications.models import Message
 from notifications.sweep import sweep_once
 from programs.models import Membership, Participation
-from programs.reminders import org_application_deadline
+from programs.reminders import participation_draft_deadline
 from tests.factories import MembershipFactory
 from tests.notifications.conftest import ORG_DEADLINE, org_admin_of
 
@@ -21,7 +21,7 @@ SECOND = timedelta(seconds=1)
 
 def due_at(moment):
     with time_machine.travel(moment, tick=False):
-        return list(org_application_deadline(moment))
+        return list(participation_draft_deadline(moment))
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""An organization applying to a round: apply, edit the answers, submit, withdraw.
+"""An organization's participation in a round (its organization application): start it, edit
+the answers, submit, withdraw. "Application" alone means an applicant's (the applications app).
 
 The round's dates are the only gate: the server refuses whatever the browser shows once the
 organization application deadline has passed, and every refusal names the deadline in the
@@ -22,20 +23,22 @@ from programs.timeline import Phase
 
 logger = logging.getLogger(__name__)
 
-# The answers an organization gives in its application; the dashboard edits the same fields.
+# The answers an organization gives in its organization application; the dashboard edits the
+# same fields.
 ANSWER_FIELDS = (
     "motivation",
     "mentoring_plan",
     "previous_participation",
     "slots_min",
     "slots_max",
-    "contribution_deadline",
+    "gate_contributions",
+    "gate_deadline",
 )
 
 EDITABLE_STATUSES = (Participation.Status.DRAFT, Participation.Status.APPLIED)
 
 
-def _require_open_for_applications(round_: Round, by: User, now: datetime) -> None:
+def _require_org_applications_open(round_: Round, by: User, now: datetime) -> None:
     phase = round_.phase_at(now)
     if phase == Phase.ORG_APPLICATIONS:
         return
@@ -55,7 +58,7 @@ def _require_before_deadline(participation: Participation, by: User, now: dateti
     if now >= deadline:
         raise ValidationError(
             f"The organization application deadline was {moment_for(by, deadline)}; "
-            "the application can no longer be changed or submitted."
+            "the organization application can no longer be changed or submitted."
         )
 
 
@@ -93,7 +96,7 @@ def participation_apply(
     4. Make the applicant its first active org admin, terms accepted now.
     """
     now = timezone.now()
-    _require_open_for_applications(round_, by, now)
+    _require_org_applications_open(round_, by, now)
     if not accepts_terms:
         raise ValidationError("Accept the program's terms and the commitment to apply.")
     if (organization is None) == (new_organization is None):
@@ -130,15 +133,16 @@ def participation_apply(
 def participation_update_answers(
     *, participation: Participation, by: User, answers: dict[str, Any]
 ) -> Participation:
-    """Change the application's answers while it is a draft or applied, before the deadline."""
-    require_manager(participation=participation, by=by, to="change the application")
+    """Change the organization application's answers while it is a draft or applied, before
+    the deadline."""
+    require_manager(participation=participation, by=by, to="change the organization application")
     now = timezone.now()
     locked = (
         Participation.objects.select_for_update().select_related("round").get(pk=participation.pk)
     )
     if locked.status not in EDITABLE_STATUSES:
         raise ValidationError(
-            f"The application is {locked.get_status_display().lower()}; "
+            f"The organization application is {locked.get_status_display().lower()}; "
             "its answers can no longer be changed."
         )
     _require_before_deadline(locked, by, now)
@@ -147,7 +151,7 @@ def participation_update_answers(
         setattr(locked, field, answers[field])
     locked.full_clean(exclude=["round", "organization"], validate_unique=False)
     locked.save(update_fields=changed)
-    logger.info("%s edited the application of participation %s", by.pk, locked.pk)
+    logger.info("%s edited the organization application of participation %s", by.pk, locked.pk)
     return locked
 
 
@@ -155,7 +159,7 @@ def participation_update_answers(
 def participation_submit(*, participation: Participation, by: User) -> Participation:
     """Send a draft to the program admins. The status moves with a conditional UPDATE, so a
     double click submits once and the second click is told it already happened."""
-    require_manager(participation=participation, by=by, to="submit the application")
+    require_manager(participation=participation, by=by, to="submit the organization application")
     now = timezone.now()
     _require_before_deadline(participation, by, now)
     claimed = Participation.objects.filter(
@@ -164,8 +168,8 @@ def participation_submit(*, participation: Participation, by: User) -> Participa
     if claimed != 1:
         participation.refresh_from_db(fields=["status"])
         raise ValidationError(
-            f"The application is already {participation.get_status_display().lower()}; "
-            "only a draft can be submitted."
+            "The organization application is already "
+            f"{participation.get_status_display().lower()}; only a draft can be submitted."
         )
     participation.refresh_from_db(fields=["status", "submitted_at"])
     logger.info("%s submitted participation %s", by.pk, participation.pk)
@@ -174,9 +178,9 @@ def participation_submit(*, participation: Participation, by: User) -> Participa
 
 @transaction.atomic
 def participation_withdraw(*, participation: Participation, by: User) -> Participation:
-    """Take the application back. An accepted organization has interns counting on it, so
-    leaving then goes through a program admin instead."""
-    require_manager(participation=participation, by=by, to="withdraw the application")
+    """Take the organization application back. An accepted organization has interns
+    counting on it, so leaving then goes through a program admin instead."""
+    require_manager(participation=participation, by=by, to="withdraw the organization application")
     withdrawn = Participation.objects.filter(
         pk=participation.pk, status__in=EDITABLE_STATUSES
     ).update(status=Participation.Status.WITHDRAWN)
@@ -187,7 +191,7 @@ def participation_withdraw(*, participation: Participation, by: User) -> Partici
                 f"{participation.organization} is accepted; ask a program admin to withdraw it."
             )
         raise ValidationError(
-            f"The application is already {participation.get_status_display().lower()}."
+            f"The organization application is already {participation.get_status_display().lower()}."
         )
     participation.refresh_from_db(fields=["status"])
     logger.info("%s withdrew participation %s", by.pk, participation.pk)

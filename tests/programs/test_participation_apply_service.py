@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from programs.models import Membership, Organization, Participation
 from programs.schedules import dates_from
-from programs.services.applications import participation_apply
+from programs.services.participations import participation_apply
 from programs.timeline import Phase
 from tests.factories import (
     MembershipFactory,
@@ -23,7 +23,7 @@ ANSWERS = {
     "previous_participation": "GSoC 2016 and 2017.",
     "slots_min": 1,
     "slots_max": 3,
-    "contribution_deadline": None,
+    "gate_deadline": None,
 }
 
 NEW_ORG = {
@@ -155,7 +155,7 @@ def test_it_refuses_one_second_after_the_deadline_naming_it_in_the_applicants_zo
     assert not Organization.objects.filter(slug="rust-vmm").exists()
 
 
-def test_it_refuses_before_applications_open_naming_the_opening(program, applicant):
+def test_it_refuses_before_organization_applications_open_naming_the_opening(program, applicant):
     round_ = RoundFactory(program=program, phase=Phase.UPCOMING)
 
     with pytest.raises(ValidationError, match="open on"):

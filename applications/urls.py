@@ -1,0 +1,36 @@
+"""The applicant's pages and the mentors' proposal list. Included at the site's root, like
+every app's URLs; names are `applications:<name>`.
+
+The layout (fill it in as written, so the pages agree). A = rounds/<round>/application/
+(<round>, <org>, <idea> are slugs, <pk> a row's id):
+
+    A                                    dashboard            the applicant's page in a round
+    A eligibility/                       application_form     eligibility answers (GET/POST)
+    A contributions/                     contributions        list, record one (GET/POST)
+    A contributions/<pk>/                contribution_edit    edit one (GET/POST)
+    A proposals/new/<org>/<idea>/        proposal_new         a first draft to that idea
+    A proposals/<pk>/                    proposal             read, edit; autosave posts here
+    A proposals/<pk>/submit/             proposal_submit      (POST)
+    A proposals/<pk>/withdraw/           proposal_withdraw    GET asks, POST withdraws
+    A proposals/order/                   proposal_order       order the submitted (POST)
+    rounds/<round>/orgs/<org>/proposals/ org_proposals        mentors' list, paginated
+    rounds/<round>/orgs/<org>/proposals/<pk>/exception/
+                                         proposal_exception   an org admin's late-edit exception
+    rounds/<round>/orgs/<org>/contributions/<pk>/review/
+                                         contribution_review  a mentor confirms or rejects (POST)
+    rounds/<round>/applicants/<pk>/ineligible/
+                                         mark_ineligible      a program admin's verdict (<pk>:
+                                                              the application's)
+
+"application" in a path is always the applicant's; an organization's own application is at
+rounds/<round>/participate/ (programs:participation_new). A proposal's address carries its
+id, not the idea's, so a withdrawn proposal and the new one to the same idea each keep theirs.
+Mentors and org admins reach a proposal at its applicant's address (`proposal`): access is
+permissions.py's, never the path's. An idea page's "Apply to this idea" links to
+`applications:proposal_new` by name.
+"""
+
+app_name = "applications"
+
+# Filled in by the pages, following the layout above.
+urlpatterns: list = []
