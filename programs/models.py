@@ -282,6 +282,12 @@ class MembershipQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Membership.Status.ACTIVE)
 
+    def org_admins_of(self, participation_id: int):
+        """The participation's active org admins: who coordinates it, and who is told."""
+        return self.active().filter(
+            participation_id=participation_id, role=Membership.Role.ORG_ADMIN
+        )
+
 
 class Membership(models.Model):
     """A person's role in one organization's participation in a round.

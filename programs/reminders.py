@@ -345,11 +345,7 @@ def participation_decided(participation: Participation) -> list[Due]:
     )
     accepted = participation.status == Participation.Status.ACCEPTED
     notice = PARTICIPATION_ACCEPTED if accepted else PARTICIPATION_REJECTED
-    admins = (
-        Membership.objects.active()
-        .filter(participation=participation, role=Membership.Role.ORG_ADMIN)
-        .select_related("user")
-    )
+    admins = Membership.objects.org_admins_of(participation.pk).select_related("user")
     return [
         Due(
             kind=notice.name,
@@ -398,11 +394,7 @@ def _mentor_requests_link(participation: Participation) -> str:
 def mentor_request_opened(*, request: MentorRequest) -> list[Due]:
     """The organization's active org admins, when someone asks to mentor for it."""
     participation = request.participation
-    admins = (
-        Membership.objects.active()
-        .filter(participation=participation, role=Membership.Role.ORG_ADMIN)
-        .select_related("user")
-    )
+    admins = Membership.objects.org_admins_of(participation.pk).select_related("user")
     return [
         Due(
             kind=MENTOR_REQUEST_OPEN.name,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from programs.forms.widgets import LocalDateTimeInput
 from programs.models import Membership, MentorRequest, Organization, Participation
 from programs.services.memberships import INVITATION_LIFETIME
+from programs.services.participations import ANSWER_FIELDS
 
 TERMS_LABEL = "I accept the program's terms and the commitment"
 
@@ -44,15 +45,7 @@ class ParticipationAnswersForm(forms.ModelForm):
 
     class Meta:
         model = Participation
-        fields = [
-            "motivation",
-            "mentoring_plan",
-            "previous_participation",
-            "slots_min",
-            "slots_max",
-            "gate_contributions",
-            "gate_deadline",
-        ]
+        fields = list(ANSWER_FIELDS)
         widgets = {"gate_deadline": LocalDateTimeInput()}
         help_texts = {
             "previous_participation": "Earlier rounds of this or other programs, and how "

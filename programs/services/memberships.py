@@ -262,11 +262,7 @@ def membership_end(*, membership: Membership, by: User) -> Membership:
     if membership.status != Membership.Status.ACTIVE:
         raise ValidationError(f"This role already ended ({membership.get_status_display()}).")
     if membership.role == Membership.Role.ORG_ADMIN:
-        admins = (
-            Membership.objects.active()
-            .filter(participation_id=membership.participation_id, role=Membership.Role.ORG_ADMIN)
-            .count()
-        )
+        admins = Membership.objects.org_admins_of(membership.participation_id).count()
         if admins <= 1:
             raise ValidationError(
                 f"{membership.user} is the last active org admin of "

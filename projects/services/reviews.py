@@ -90,11 +90,7 @@ def tally_for(idea: ProjectIdea, participation: Participation | None = None) -> 
 
 
 def org_admin_count(participation: Participation) -> int:
-    return (
-        Membership.objects.active()
-        .filter(participation=participation, role=Membership.Role.ORG_ADMIN)
-        .count()
-    )
+    return Membership.objects.org_admins_of(participation.pk).count()
 
 
 def _approval_comment(tally: Tally) -> str:
