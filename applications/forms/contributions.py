@@ -1,6 +1,12 @@
-"""Recording or changing a contribution."""
+"""Recording or changing a contribution.
+
+The organization is typed (its name or the short name in its address), not chosen from a
+list: a round may hold thousands of organizations, and no page renders all of them. The
+organization's page links here with it filled in (`?org=<slug>`).
+"""
 
 from django import forms
+from django.db.models import Q
 
 from applications.models import Contribution
 from applications.services.contributions import DESCRIPTION_MAX, URL_MAX
@@ -8,10 +14,10 @@ from programs.models import Participation, Round
 
 
 class ContributionForm(forms.Form):
-    participation = forms.ModelChoiceField(
+    participation = forms.CharField(
         label="Organization",
-        queryset=Participation.objects.none(),
-        empty_label="Choose…",
+        max_length=120,
+        help_text="Its name as on its page in this round, e.g. QEMU.",
     )
     url = forms.URLField(
         label="Link",
@@ -34,16 +40,25 @@ class ContributionForm(forms.Form):
 
     def __init__(self, *args, round_: Round, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.round = round_
         if editing:
             # A contribution stays with the organization it was made to.
             del self.fields["participation"]
-        else:
-            self.fields["participation"].queryset = (
-                Participation.objects.filter(round=round_, status=Participation.Status.ACCEPTED)
-                .select_related("organization")
-                .order_by("organization__name")
+
+    def clean_participation(self) -> Participation:
+        """The accepted organization of the round by that name or address name: one query."""
+        typed = self.cleaned_data["participation"].strip()
+        participation = (
+            Participation.objects.filter(round=self.round, status=Participation.Status.ACCEPTED)
+            .filter(Q(organization__name__iexact=typed) | Q(organization__slug=typed.lower()))
+            .select_related("organization", "round")
+            .first()
+        )
+        if participation is None:
+            raise forms.ValidationError(
+                f"No organization called “{typed}” takes part in {self.round.name}."
             )
-            self.fields["participation"].label_from_instance = lambda p: p.organization.name
+        return participation
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]

@@ -25,7 +25,11 @@ Verdict = Contribution.Verdict
 @login_required
 def contributions(request: HttpRequest, round_slug: str) -> HttpResponse:
     round_ = permissions.round_for_applying(request.user, round_slug)
-    form = ContributionForm(request.POST if request.method == "POST" else None, round_=round_)
+    form = ContributionForm(
+        request.POST if request.method == "POST" else None,
+        round_=round_,
+        initial={"participation": request.GET.get("org", "")[:120]},
+    )
     if form.is_bound and form.is_valid():
         try:
             contribution_record(

@@ -16,7 +16,13 @@ from django.utils import timezone
 
 from applications.models import Contribution
 from people.dates import moment_for
-from tests.factories import ContributionFactory, UserFactory
+from programs.models import Participation
+from tests.factories import (
+    ContributionFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +37,7 @@ def edit_url(contribution) -> str:
 def fields(participation=None, **overrides) -> dict:
     data = {"url": MR, "description": "Fixes the manual.", "state": "submitted"}
     if participation is not None:
-        data["participation"] = str(participation.pk)
+        data["participation"] = participation.organization.name
     data.update(overrides)
     return data
 
@@ -44,6 +50,40 @@ def test_an_applicant_records_a_contribution(client, applicant, participation):
     assert response.status_code == 302
     contribution = Contribution.objects.get()
     assert (contribution.applicant, contribution.participation) == (applicant, participation)
+
+
+def test_the_organization_is_found_by_its_address_name_and_an_unknown_one_is_refused(
+    client, applicant, participation
+):
+    client.force_login(applicant)
+
+    refused = client.post(LIST, {**fields(), "participation": "Nonesuch"})
+    assert refused.status_code == 400
+    assert "No organization called “Nonesuch”" in refused.content.decode()
+    assert refused.context["form"]["description"].value() == "Fixes the manual."
+
+    assert client.post(LIST, {**fields(), "participation": "qemu"}).status_code == 302
+    assert Contribution.objects.get().participation == participation
+
+
+def test_an_organization_not_accepted_is_not_found(client, applicant, round_):
+    ParticipationFactory(
+        round=round_,
+        organization=OrganizationFactory(name="Pending"),
+        status=Participation.Status.APPLIED,
+    )
+    client.force_login(applicant)
+
+    assert client.post(LIST, {**fields(), "participation": "Pending"}).status_code == 400
+    assert not Contribution.objects.exists()
+
+
+def test_the_organizations_page_link_fills_it_in(client, applicant, participation):
+    client.force_login(applicant)
+
+    response = client.get(LIST + "?org=qemu")
+
+    assert response.context["form"]["participation"].value() == "qemu"
 
 
 def test_the_list_shows_only_ones_own_contributions(client, applicant, participation):
@@ -101,8 +141,8 @@ def test_the_list_makes_the_same_queries_however_many_contributions(
     client.force_login(applicant)
     client.get(LIST)  # the session and the site's first-request work, out of the count
 
-    # session, user, round, roles in the round, count, page, the form's organizations
-    with django_assert_num_queries(7):
+    # session, user, round, roles in the round, count, page
+    with django_assert_num_queries(6):
         response = client.get(LIST)
 
     assert len(response.context["page"].object_list) == min(count, 25)

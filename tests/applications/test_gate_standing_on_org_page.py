@@ -38,6 +38,7 @@ def test_an_applicant_sees_one_of_one_accepted_confirmed_by_a_mentor(client, app
     page = response.content.decode()
     assert "<strong>1 of 1</strong> accepted upstream by" in page
     assert "confirmed by a mentor: you meet QEMU" in page
+    assert reverse("applications:contributions", args=["gsoc-2027"]) + "?org=qemu" in page
 
 
 def test_another_applicants_contributions_do_not_count_for_the_viewer(client, applicant, gated):

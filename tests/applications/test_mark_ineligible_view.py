@@ -8,7 +8,12 @@ applicant and mentors of another organization get 404.
 import pytest
 from django.urls import reverse
 
-from tests.factories import ApplicationFactory, ContributionFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    ContributionFactory,
+    ProposalFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +78,13 @@ def test_a_mentor_of_another_organization_gets_404(client, application, outsider
     client.force_login(outsider)
 
     assert client.get(url(application)).status_code == 404
+
+
+def test_mentors_of_an_organization_the_applicant_proposed_to_get_403(
+    client, applicant, round_, participation, mentor
+):
+    application = ApplicationFactory(applicant=applicant, round=round_)
+    ProposalFactory(application=application, idea__participation=participation)
+    client.force_login(mentor)
+
+    assert client.get(url(application)).status_code == 403
