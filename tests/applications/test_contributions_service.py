@@ -131,6 +131,9 @@ def test_a_mentor_confirms_and_the_applicant_is_told_once(
     assert [email.to for email in mail.outbox] == [[applicant.email]]
     assert "Mira Mentor of QEMU confirmed your contribution" in mail.outbox[0].body
     assert MR in mail.outbox[0].body
+    reviewed = moment_for(applicant, confirmed.reviewed_at)
+    assert reviewed.endswith("IST")  # the moment in the applicant's zone, not the mentor's
+    assert reviewed in mail.outbox[0].body
 
 
 def test_a_rejection_after_a_confirmation_is_a_second_notice(
