@@ -9,5 +9,116 @@ decides (views and services both ask here). The rules the pages will state, from
 - A proposal's `preference` reaches program admins only (page, JSON and email).
 - Mentors of an organization list the submitted proposals to its ideas.
 
-Nothing here yet: each rule lands with the first view that needs it.
+Each rule lands with the first view that needs it.
 """
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from applications.models import Application, Contribution
+from people.models import User
+from programs.models import Membership, Participation, Round
+from programs.permissions import round_for_public
+from programs.roles import Roles, roles_in
+
+# === Eligibility and contributions ==============================================================
+# The applicant's own application and contributions, a program admin's ineligible verdict, a
+# mentor's confirm or reject. The services ask the same rules (`holds_a_role_in`,
+# `may_review_contributions`), so a call from elsewhere than the page is held to them too.
+
+
+def holds_a_role_in(user: User, round_: Round) -> bool:
+    """An active org admin or mentor of any organization of the round: they run the round's
+    selection, so they do not apply to it (as Google Summer of Code's rules say)."""
+    return Membership.objects.active().filter(participation__round=round_, user=user).exists()
+
+
+def may_review_contributions(roles: Roles) -> bool:
+    """Confirming or rejecting a contribution: the organization's mentors and org admins."""
+    return roles.mentor or roles.org_admin
+
+
+def round_for_applying(user: User, round_slug: str) -> Round:
+    """The applicant's own pages in a round (their application, their contributions): any
+    signed-in person, about themselves only (the address names no one else). The round's
+    mentors and org admins may read the round but do not apply (403)."""
+    round_ = round_for_public(round_slug)
+    if holds_a_role_in(user, round_):
+        raise PermissionDenied(
+            "You hold a role in an organization of this round, so you cannot apply to it."
+        )
+    return round_
+
+
+def _contributions_in(round_: Round):
+    return Contribution.objects.filter(participation__round=round_).select_related(
+        "participation__organization", "participation__round", "applicant", "reviewed_by"
+    )
+
+
+def contribution_for_edit(user: User, round_slug: str, pk: int) -> Contribution:
+    """Its applicant edits it; the organization's mentors and org admins and program admins
+    may read it (403); anyone else, another applicant or a mentor elsewhere, gets 404."""
+    round_ = round_for_public(round_slug)
+    contribution = get_object_or_404(_contributions_in(round_), pk=pk)
+    if contribution.applicant_id == user.pk:
+        return contribution
+    roles = roles_in(user, contribution.participation)
+    if roles.program_admin or roles.member:
+        raise PermissionDenied("Only the applicant who recorded it edits a contribution.")
+    raise Http404
+
+
+def contribution_for_review(user: User, round_slug: str, org_slug: str, pk: int) -> Contribution:
+    """A mentor or org admin of the contribution's organization confirms or rejects it;
+    program admins and its own applicant see it (403); anyone else gets 404."""
+    round_ = round_for_public(round_slug)
+    contribution = get_object_or_404(
+        _contributions_in(round_), pk=pk, participation__organization__slug=org_slug
+    )
+    roles = roles_in(user, contribution.participation)
+    if may_review_contributions(roles) and contribution.applicant_id != user.pk:
+        return contribution
+    if roles.program_admin or roles.member or contribution.applicant_id == user.pk:
+        raise PermissionDenied(
+            "Only the organization's mentors and org admins confirm or reject a contribution, "
+            "never their own."
+        )
+    raise Http404
+
+
+def _sees_application(user: User, application: Application) -> bool:
+    """The mentors and org admins of an organization the applicant contributed or proposed
+    to see their application (as a mentor's list shows it)."""
+    involved = Participation.objects.filter(round=application.round_id).filter(
+        pk__in=Contribution.objects.filter(applicant=application.applicant_id).values(
+            "participation"
+        )
+    ) | Participation.objects.filter(
+        round=application.round_id,
+        ideas__proposals__application=application,
+    )
+    return (
+        Membership.objects.active()
+        .filter(user=user, participation__in=involved.values("pk"))
+        .exists()
+    )
+
+
+def application_for_verdict(user: User, round_slug: str, pk: int) -> Application:
+    """A program admin marks an application ineligible (or undoes it). Its applicant, and the
+    mentors and org admins who may see the application, get 403; anyone else gets 404."""
+    round_ = round_for_public(round_slug)
+    application = get_object_or_404(
+        Application.objects.select_related("applicant", "round__program", "round__rules"),
+        round=round_,
+        pk=pk,
+    )
+    if user.is_authenticated and user.runs_programs:
+        return application
+    if application.applicant_id == user.pk or (
+        user.is_authenticated and _sees_application(user, application)
+    ):
+        raise PermissionDenied("Only program admins decide who is eligible.")
+    raise Http404

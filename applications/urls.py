@@ -30,7 +30,32 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 `applications:proposal_new` by name.
 """
 
+from django.urls import path
+
+from applications.views import contributions, eligibility
+
 app_name = "applications"
 
+A = "rounds/<slug:round_slug>/application/"
+
 # Filled in by the pages, following the layout above.
-urlpatterns: list = []
+urlpatterns: list = [
+    # === Eligibility and contributions ===
+    path(f"{A}eligibility/", eligibility.application_form, name="application_form"),
+    path(f"{A}contributions/", contributions.contributions, name="contributions"),
+    path(
+        f"{A}contributions/<int:pk>/",
+        contributions.contribution_edit,
+        name="contribution_edit",
+    ),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/contributions/<int:pk>/review/",
+        contributions.contribution_review_view,
+        name="contribution_review",
+    ),
+    path(
+        "rounds/<slug:round_slug>/applicants/<int:pk>/ineligible/",
+        eligibility.mark_ineligible_view,
+        name="mark_ineligible",
+    ),
+]
