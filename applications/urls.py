@@ -30,7 +30,21 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 `applications:proposal_new` by name.
 """
 
+from django.urls import path
+
+from applications.views import dashboard
+
 app_name = "applications"
 
 # Filled in by the pages, following the layout above.
 urlpatterns: list = []
+
+# --- Dashboard: the applicant's page and the mentors' proposal list ---------------------------
+urlpatterns += [
+    path("rounds/<slug:round_slug>/application/", dashboard.dashboard, name="dashboard"),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/proposals/",
+        dashboard.org_proposals,
+        name="org_proposals",
+    ),
+]
