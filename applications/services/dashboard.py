@@ -8,8 +8,8 @@ URL name in their templates; the rows carry the slugs those links need.
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.timesince import timeuntil
 
 from applications.models import Application, Commitment, Contribution, Proposal
@@ -82,31 +82,38 @@ class DashboardData:
     applications_open: bool = False
 
 
+def _count_of(applicant: User, verdict: str):
+    """The applicant's contributions to the outer participation accepted upstream by its
+    gate deadline's date (`gate_day`, in UTC) with `verdict`, counted through the
+    (participation, applicant) index: other applicants' contributions are never read."""
+    counted = (
+        Contribution.objects.filter(
+            participation=OuterRef("pk"),
+            applicant=applicant,
+            state=Contribution.State.ACCEPTED,
+            verdict=verdict,
+            accepted_at__lte=OuterRef("gate_day"),
+        )
+        .order_by()
+        .values("participation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
 def gate_standings(
     *, applicant: User, participations: QuerySet[Participation], now: datetime
 ) -> list[GateStanding]:
     """The gates of `participations` (those without one are left out), counted in one query
     the way `Contribution.objects.toward_gate` counts them for one organization."""
-    mine = Q(contributions__applicant=applicant)
-    accepted = Q(contributions__state=Contribution.State.ACCEPTED)
     gated = (
         participations.filter(gate_contributions__gt=0, gate_deadline__isnull=False)
         .select_related("organization")
+        .annotate(gate_day=TruncDate("gate_deadline", tzinfo=UTC))
         .annotate(
-            counted=Count(
-                "contributions",
-                filter=mine
-                & accepted
-                & Q(contributions__verdict=Contribution.Verdict.CONFIRMED)
-                & Q(contributions__accepted_at__lte=TruncDate("gate_deadline", tzinfo=UTC)),
-            ),
-            awaiting_mentor=Count(
-                "contributions",
-                filter=mine
-                & accepted
-                & Q(contributions__verdict=Contribution.Verdict.UNREVIEWED)
-                & Q(contributions__accepted_at__lte=TruncDate("gate_deadline", tzinfo=UTC)),
-            ),
+            counted=_count_of(applicant, Contribution.Verdict.CONFIRMED),
+            awaiting_mentor=_count_of(applicant, Contribution.Verdict.UNREVIEWED),
         )
         .order_by("gate_deadline", "organization__name", "pk")
     )
