@@ -19,8 +19,9 @@ from django.shortcuts import get_object_or_404
 from applications.models import Application, Contribution
 from people.models import User
 from programs.models import Membership, Participation, Round
-from programs.permissions import round_for_public
+from programs.permissions import participation_for_member, round_for_public
 from programs.roles import Roles, roles_in
+from projects.models import ProjectIdea
 
 # === Eligibility and contributions ==============================================================
 # The applicant's own application and contributions, a program admin's ineligible verdict, a
@@ -122,3 +123,33 @@ def application_for_verdict(user: User, round_slug: str, pk: int) -> Application
     ):
         raise PermissionDenied("Only program admins decide who is eligible.")
     raise Http404
+
+
+# --- Dashboard: the applicant's page and the mentors' proposal list ---------------------------
+
+
+def may_list_proposals(roles: Roles) -> bool:
+    """The submitted proposals to an organization's ideas: its mentors and org admins, and
+    program admins."""
+    return roles.program_admin or roles.member
+
+
+def round_for_applicant(user: User, round_slug: str) -> Round:
+    """A person's own dashboard in a round: rounds are public, and the page shows only the
+    signed-in person's own rows, so any signed-in person may open it (the view asks for a
+    login first)."""
+    return round_for_public(round_slug)
+
+
+def participation_for_proposal_list(user: User, round_slug: str, org_slug: str) -> Participation:
+    """The mentors' list: the organization's mentors and org admins, and program admins;
+    everyone else (applicants, other organizations' mentors) gets 404."""
+    participation = participation_for_member(user, round_slug, org_slug)
+    if not may_list_proposals(roles_in(user, participation)):
+        raise Http404
+    return participation
+
+
+def idea_of(participation: Participation, idea_slug: str) -> ProjectIdea:
+    """An idea to filter the list by, looked up through its organization (unknown: 404)."""
+    return get_object_or_404(ProjectIdea, participation=participation, slug=idea_slug)

@@ -10,8 +10,14 @@ Each kind has its templates in templates/applications/emails/<kind>-subject.txt,
 -body.html.
 """
 
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from applications.models import Proposal
 from notifications.links import site_url
-from notifications.registry import Due, kind
+from notifications.registry import Due, kind, reminder
+from programs.models import Membership, Participation
+from programs.reminders import digest_due_at
 
 # === Contributions: a mentor's verdict ==========================================================
 
@@ -58,3 +64,110 @@ def contribution_reviewed(contribution) -> list[Due]:
             },
         )
     ]
+
+
+# --- Dashboard: the mentors' daily digest of submitted proposals ------------------------------
+
+
+MENTOR_PROPOSAL_DIGEST = kind(
+    "mentor_proposal_digest",
+    label="A daily digest of proposals submitted to your organization's ideas",
+    optional=True,
+    app="applications",
+    roles={Membership.Role.MENTOR.value, Membership.Role.ORG_ADMIN.value},
+)
+# The digest lists this many proposals and gives the full count.
+PROPOSAL_DIGEST_LIMIT = 30
+DAY = timedelta(days=1)
+
+
+def _digest_runs(participation: Participation, at: datetime) -> bool:
+    """The digest at `at` covers the day before it, (at - 1 day, at]; it goes while that day
+    overlaps the application period, so the last hours before the deadline are reported the
+    morning after."""
+    round_ = participation.round
+    return at > round_.applications_open and at - DAY < round_.applications_close
+
+
+@reminder
+def mentor_proposal_digest(now: datetime) -> Iterator[Due]:
+    """Each active mentor and org admin of an accepted organization, once a day at 07:00 in
+    their zone while the application period runs: the proposals submitted to its ideas in the
+    day before. Nothing submitted, no digest. Three queries, however many people and rows."""
+    memberships = (
+        Membership.objects.active()
+        .filter(
+            role__in=(Membership.Role.MENTOR, Membership.Role.ORG_ADMIN),
+            participation__status=Participation.Status.ACCEPTED,
+            participation__round__applications_open__lt=now,
+            participation__round__applications_close__gt=now - 2 * DAY,
+        )
+        .select_related("user", "participation__round", "participation__organization")
+        .order_by("participation_id", "user_id", "role")
+    )
+    # {(participation pk, due moment): [(membership), ...]}; one person once per organization
+    # (an org admin who also mentors gets one digest).
+    waiting: dict[tuple[int, datetime], dict[int, Membership]] = {}
+    for membership in memberships:
+        at = digest_due_at(now, membership.user.timezone)
+        if at is None or not _digest_runs(membership.participation, at):
+            continue
+        waiting.setdefault((membership.participation_id, at), {}).setdefault(
+            membership.user_id, membership
+        )
+    if not waiting:
+        return
+    # People in many zones share few due moments: one query per distinct window would do,
+    # but one query over the widest window, split here, keeps it at one.
+    earliest = min(at for _, at in waiting) - DAY
+    latest = max(at for _, at in waiting)
+    submitted = (
+        Proposal.objects.submitted()
+        .filter(
+            idea__participation_id__in={pk for pk, _ in waiting},
+            submitted_at__gt=earliest,
+            submitted_at__lte=latest,
+        )
+        .select_related("applicant", "idea")
+        .only(
+            "pk",
+            "title",
+            "submitted_at",
+            "applicant__display_name",
+            "idea__title",
+            "idea__participation_id",
+        )
+        .order_by("submitted_at", "pk")
+    )
+    by_participation: dict[int, list[Proposal]] = {}
+    for proposal in submitted:
+        by_participation.setdefault(proposal.idea.participation_id, []).append(proposal)
+    for (participation_pk, at), people in waiting.items():
+        day = [
+            p for p in by_participation.get(participation_pk, []) if at - DAY < p.submitted_at <= at
+        ]
+        if not day:
+            continue
+        participation = next(iter(people.values())).participation
+        context = {
+            "participation": participation,
+            "organization": participation.organization,
+            "round": participation.round,
+            "proposals": day[:PROPOSAL_DIGEST_LIMIT],
+            "count": len(day),
+            "more": max(0, len(day) - PROPOSAL_DIGEST_LIMIT),
+            "day": at,
+            "link": site_url(
+                "applications:org_proposals",
+                participation.round.slug,
+                participation.organization.slug,
+            ),
+        }
+        for membership in people.values():
+            yield Due(
+                kind=MENTOR_PROPOSAL_DIGEST.name,
+                recipient=membership.user,
+                about=f"proposal_digest:{participation_pk}",
+                due_at=at,
+                context=context,
+            )

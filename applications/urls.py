@@ -32,14 +32,20 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 
 from django.urls import path
 
-from applications.views import contributions, eligibility
+from applications.views import contributions, dashboard, eligibility
 
 app_name = "applications"
 
 A = "rounds/<slug:round_slug>/application/"
 
-# Filled in by the pages, following the layout above.
-urlpatterns: list = [
+urlpatterns = [
+    # === Dashboard: the applicant's page and the mentors' proposal list ===
+    path(A, dashboard.dashboard, name="dashboard"),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/proposals/",
+        dashboard.org_proposals,
+        name="org_proposals",
+    ),
     # === Eligibility and contributions ===
     path(f"{A}eligibility/", eligibility.application_form, name="application_form"),
     path(f"{A}contributions/", contributions.contributions, name="contributions"),

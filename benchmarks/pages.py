@@ -2,8 +2,9 @@
 
 An address names the seed's objects in braces: {program}, {round}, {org} (the organization
 in the middle of the round's list), {idea} (one of its ideas), {language} (a language tag).
-The viewer is who asks: "anonymous", "program_admin", "org_admin" (of {org}) or "mentor"
-(of {idea}). A later part adds its pages here, one line each.
+The viewer is who asks: "anonymous", "program_admin", "org_admin" (of {org}), "mentor"
+(of {idea}) or "applicant" (with proposals to {idea} and another idea). A later part adds its
+pages here, one line each.
 """
 
 import math
@@ -56,6 +57,8 @@ PAGES = [
     Page("idea editor", IDEA + "/edit/", "mentor"),
     Page("profile", "/profile/", "mentor"),
     Page("notification preferences", "/notifications/", "mentor"),
+    Page("applicant's dashboard", ROUND + "/application/", "applicant"),
+    Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
 ]
 
 

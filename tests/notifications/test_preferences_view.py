@@ -37,7 +37,12 @@ def test_an_applicant_is_offered_only_what_anyone_can_receive(client, applicant)
 
 
 def test_a_mentor_is_offered_the_mentors_kinds(client, mentor):
-    assert shown(client, mentor) == {"round_deadline", "idea_question", "idea_custom_proposed"}
+    assert shown(client, mentor) == {
+        "round_deadline",
+        "idea_question",
+        "idea_custom_proposed",
+        "mentor_proposal_digest",
+    }
 
 
 def test_an_org_admin_is_offered_the_kinds_of_invitations_and_ideas(client, org_admin):
@@ -47,6 +52,7 @@ def test_an_org_admin_is_offered_the_kinds_of_invitations_and_ideas(client, org_
         "idea_custom_proposed",
         "invitation_open",
         "invitation_accepted",
+        "mentor_proposal_digest",
     }
 
 
