@@ -30,7 +30,33 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 `applications:proposal_new` by name.
 """
 
+from django.urls import path
+
+from applications.views import proposals
+
 app_name = "applications"
+
+A = "rounds/<slug:round_slug>/application/"
 
 # Filled in by the pages, following the layout above.
 urlpatterns: list = []
+
+# --- Proposals ------------------------------------------------------------------------------
+# "order/" and "new/" before "<int:pk>/": the patterns cannot be confused (pk is an int), but
+# the order keeps the layout's reading.
+urlpatterns += [
+    path(
+        A + "proposals/new/<slug:org_slug>/<slug:idea_slug>/",
+        proposals.proposal_new,
+        name="proposal_new",
+    ),
+    path(A + "proposals/order/", proposals.proposal_order, name="proposal_order"),
+    path(A + "proposals/<int:pk>/", proposals.proposal, name="proposal"),
+    path(A + "proposals/<int:pk>/submit/", proposals.proposal_submit, name="proposal_submit"),
+    path(A + "proposals/<int:pk>/withdraw/", proposals.proposal_withdraw, name="proposal_withdraw"),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/proposals/<int:pk>/exception/",
+        proposals.proposal_exception,
+        name="proposal_exception",
+    ),
+]
