@@ -51,6 +51,7 @@ def _proposal(round_slug: str, pk: int) -> Proposal:
     return get_object_or_404(
         Proposal.objects.select_related(
             "applicant",
+            "exception_by",
             "application__round__rules",
             "idea__participation__organization",
             "idea__participation__round",

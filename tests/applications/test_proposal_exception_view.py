@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from applications.services import proposals as services
 from tests.applications.proposal_world import SECOND, at, form_data
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +84,24 @@ def test_another_organization_gets_404(client, draft, outsider):
 
     assert client.get(url(draft)).status_code == 404
     assert client.get(url(draft, org="libvirt")).status_code == 404
+
+
+def test_the_proposal_page_names_the_exception_in_the_same_queries_as_without(
+    client, draft, org_admin, round_, django_assert_max_num_queries
+):
+    """Who granted it comes with the proposal's own row, not a query of its own."""
+    client.force_login(draft.applicant)
+    client.get(page(draft))  # the session and the zone are warm
+    with django_assert_max_num_queries(20) as plain:
+        client.get(page(draft))
+    services.proposal_exception_grant(
+        proposal=draft,
+        by=org_admin,
+        until=round_.applications_close + timedelta(days=1),
+        reason="Their laptop was stolen.",
+    )
+
+    with django_assert_max_num_queries(len(plain.captured_queries)):
+        response = client.get(page(draft))
+
+    assert "an exception granted by Olga Orgadmin" in response.content.decode()
