@@ -32,7 +32,7 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 
 from django.urls import path
 
-from applications.views import contributions, dashboard, eligibility
+from applications.views import contributions, dashboard, eligibility, proposals
 
 app_name = "applications"
 
@@ -63,5 +63,20 @@ urlpatterns = [
         "rounds/<slug:round_slug>/applicants/<int:pk>/ineligible/",
         eligibility.mark_ineligible_view,
         name="mark_ineligible",
+    ),
+    # === Proposals ===
+    path(
+        A + "proposals/new/<slug:org_slug>/<slug:idea_slug>/",
+        proposals.proposal_new,
+        name="proposal_new",
+    ),
+    path(A + "proposals/order/", proposals.proposal_order, name="proposal_order"),
+    path(A + "proposals/<int:pk>/", proposals.proposal, name="proposal"),
+    path(A + "proposals/<int:pk>/submit/", proposals.proposal_submit, name="proposal_submit"),
+    path(A + "proposals/<int:pk>/withdraw/", proposals.proposal_withdraw, name="proposal_withdraw"),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/proposals/<int:pk>/exception/",
+        proposals.proposal_exception,
+        name="proposal_exception",
     ),
 ]

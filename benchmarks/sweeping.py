@@ -1,8 +1,8 @@
 """The reminder sweep at size: time per message it creates.
 
 The sweep runs at a moment two days before the round's application deadline, when every
-follower of the round (its org admins and mentors) is due the three-day reminder, so it
-creates one message per follower: 5,000 at SCALE=1. Delivery is scheduled as the house does
+follower of the round (its org admins and mentors) is due the three-day reminder, and every
+applicant with a draft proposal the reminder to submit it: 5,000 and 3,000 at SCALE=1. Delivery is scheduled as the house does
 it (a publish to the broker after commit), and that publish is part of the time; nothing
 consumes the queue yet.
 """

@@ -5,7 +5,6 @@ phases keep them."""
 from datetime import UTC, datetime
 
 import pytest
-from django.test import override_settings
 
 from applications.models import Application, Contribution, Proposal
 from applications.services.dashboard import applicant_dashboard
@@ -53,8 +52,7 @@ def test_mira_has_submitted_proposals_to_list(client):
     world = full_demo(Phase.APPLICATIONS)
     client.force_login(world.accounts["mentor"])
 
-    with override_settings(ROOT_URLCONF="tests.applications.peer_urls"):
-        response = client.get(f"/rounds/{world.main_round.slug}/orgs/qemu/proposals/")
+    response = client.get(f"/rounds/{world.main_round.slug}/orgs/qemu/proposals/")
 
     assert response.status_code == 200
     assert len(response.context["rows"]) >= 5

@@ -22,7 +22,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.applications.peer_urls")]
+pytestmark = pytest.mark.django_db
 
 
 def url(participation, **query):

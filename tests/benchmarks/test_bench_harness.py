@@ -16,7 +16,7 @@ from notifications.models import Message
 
 # The benchmark's URLs, with stand-ins for the applicant's pages not routed yet (the dashboard
 # links to them); "benchmarks.urls" again once they are.
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.applications.peer_urls")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("benchmarks.urls")]
 
 ONCE = Sampling(warm=0, least=1, most=1, budget=0)
 
@@ -43,12 +43,15 @@ def test_the_floor_page_needs_a_login_and_exists_only_in_the_benchmark(client, s
     assert client.get("/bench/floor/").status_code == 404
 
 
-def test_the_sweep_it_times_creates_a_message_per_follower_of_the_round():
+def test_the_sweep_it_times_creates_a_message_per_follower_and_per_applicant_with_a_draft():
     world = seed(0.002)
 
     timing = time_sweep(world)
 
     followers = len(world.org_admins) + len(world.mentors)
-    assert timing.messages == followers
-    assert Message.objects.filter(about__startswith=f"round:{world.round.pk}:").count() == followers
+    deadline = Message.objects.filter(about__startswith=f"round:{world.round.pk}:")
+    drafts = Message.objects.filter(kind="proposal_drafts_due")
+    assert deadline.count() == followers
+    assert drafts.exists()
+    assert timing.messages == followers + drafts.count()
     assert timing.queries > 0

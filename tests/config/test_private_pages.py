@@ -16,7 +16,7 @@ from tests.projects.idea_rows import make_idea
 
 # The site's URLs, with stand-ins for the applicant's pages not routed yet (the dashboard links
 # to them by name); the site's own URLconf again once they are.
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.applications.peer_urls")]
+pytestmark = pytest.mark.django_db
 
 # The same for everyone whoever asks, and fetched by calendar apps and other websites.
 PUBLIC_FEEDS = {"programs:round_ics", "projects:round_ideas_json", "projects:org_ideas_json"}
