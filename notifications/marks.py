@@ -106,7 +106,8 @@ class SentMarks:
             for result in results:
                 if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
                     raise psycopg.errors.error_from_result(result)
-            self._check(pk, int(results[-1].command_tuples or 0))
+            marked = results[-1].command_tuples if results else None
+            self._check(pk, int(marked or 0))
 
     @staticmethod
     def _check(pk: int, marked: int) -> None:
