@@ -16,10 +16,12 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.utils import timezone
 
+from notifications.composing import email
 from notifications.models import Message
 from notifications.recipients import muted
 from notifications.registry import Due
 from notifications.rendering import render_message
+from notifications.smtp import as_sent, recipient
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +62,10 @@ def _wanted(dues: Iterable[Due]) -> list[Due]:
 
 
 def _rendered(due: Due, now: datetime) -> Message:
+    """The row, with its email built to send (what a worker would otherwise do per message
+    while sending: the MIME parts, the signed List-Unsubscribe link, the Message-ID)."""
     rendered = render_message(kind=due.kind, recipient=due.recipient, context=due.context)
-    return Message(
+    message = Message(
         kind=due.kind,
         recipient=due.recipient,
         about=due.about,
@@ -72,7 +76,11 @@ def _rendered(due: Due, now: datetime) -> Message:
         html=rendered.html,
         next_attempt_at=now,
         created_at=now,
+        address=recipient(due.recipient.email),
     )
+    built = email(message, address=due.recipient.email, opt_out=rendered.opt_out_url)
+    message.email_bytes = as_sent(built)
+    return message
 
 
 def _insert_new(rows: list[Message]) -> list[int]:
@@ -112,7 +120,8 @@ def messages_create(dues: Iterable[Due]) -> list[Message]:
 
     1. Keep each identity once, to active people who did not turn its kind off, and not in
        the outbox yet (checked in bulk before rendering, the costly part).
-    2. Render each in the recipient's zone.
+    2. Render each in the recipient's zone, and build its email as the mail server will
+       receive it (notifications.composing).
     3. Insert them all, skipping any a parallel sweep inserted meanwhile.
     4. Read back the rows this call created.
     """

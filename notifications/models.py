@@ -57,6 +57,13 @@ class Message(models.Model):
     subject = models.CharField(max_length=255)
     text = models.TextField()
     html = models.TextField(blank=True)
+    # The email as the mail server receives it (RFC 5322 with CRLF line ends: headers with
+    # the Message-ID and the signed List-Unsubscribe link, text and HTML parts), built with
+    # the row so that sending does no per-message work but the sending; `address` is the
+    # recipient's address it was built for, as SMTP writes it (notifications.smtp.recipient).
+    # Empty for a row made before they were stored: such a row is built when it is sent.
+    address = models.CharField(max_length=254, blank=True)
+    email_bytes = models.BinaryField(blank=True, default=b"")
 
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -25,6 +25,7 @@ class Rendered:
     subject: str
     text: str
     html: str
+    opt_out_url: str = ""  # the signed link of an optional kind, for its header too
 
 
 def render_message(*, kind: str, recipient: Any, context: Mapping[str, Any]) -> Rendered:
@@ -45,4 +46,9 @@ def render_message(*, kind: str, recipient: Any, context: Mapping[str, Any]) -> 
         text = render_to_string(message_kind.template("body.txt"), full_context)
         html = render_to_string(message_kind.template("body.html"), full_context)
     subject = settings.NOTIFICATIONS_SUBJECT_PREFIX + " ".join(subject.split())
-    return Rendered(subject=subject[:255], text=text.strip() + "\n", html=html)
+    return Rendered(
+        subject=subject[:255],
+        text=text.strip() + "\n",
+        html=html,
+        opt_out_url=full_context["opt_out_url"],
+    )

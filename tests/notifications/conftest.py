@@ -17,6 +17,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.notifications.flaky_backend import FlakyBackend
+from tests.notifications.smtp_recorder import smtp_server  # noqa: F401 - a fixture
 
 # Organization applications of the fixed round open on 1 Feb 2027 and close on
 # 15 Feb 2027 at 18:00 UTC (programs.schedules: deadlines at 18:00 UTC).
