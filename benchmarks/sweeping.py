@@ -2,9 +2,9 @@
 
 The sweep runs at a moment two days before the round's application deadline, when every
 follower of the round (its org admins and mentors) is due the three-day reminder, and every
-applicant with a draft proposal the reminder to submit it: 5,000 and 3,000 at SCALE=1. Delivery is scheduled as the house does
-it (a publish to the broker after commit), and that publish is part of the time; nothing
-consumes the queue yet.
+applicant with a draft proposal the reminder to submit it: 5,000 and up to 3,000 at SCALE=1.
+Delivery is scheduled as the house does it (a publish to the broker after commit), and that
+publish is part of the time; nothing consumes the queue yet.
 """
 
 import time
