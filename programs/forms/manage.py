@@ -213,9 +213,12 @@ class RuleSetForm(forms.ModelForm):
 class SlotsGrantForm(forms.Form):
     slots = forms.IntegerField(
         min_value=0,
+        # What the column holds on every database; a number past it is no number of slots.
+        max_value=32767,
         error_messages={
             "required": "Enter the number of slots to grant.",
             "invalid": "Enter the number of slots as a whole number.",
             "min_value": "Slots granted cannot be negative.",
+            "max_value": "Enter at most %(limit_value)s slots.",
         },
     )

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from programs.forms.manage import (
@@ -49,6 +50,8 @@ MAX_PARTICIPATION_SEARCH = 120
 # What the round page's list was showing, carried through a decision so the admin returns
 # to the same page of the same list.
 LIST_PARAMETERS = ("status", "q", "page")
+# A refused number of slots is repeated in the message, cut to this length.
+ECHOED_CHARACTERS = 12
 
 
 def _add_service_errors(error: ValidationError, *forms: Form) -> None:
@@ -214,7 +217,7 @@ def slots_grant(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRes
     typed = request.POST.get(f"slots-{org_slug}", request.POST.get("slots", ""))
     form = SlotsGrantForm({"slots": typed})
     if not form.is_valid():
-        typed = typed.strip()
+        typed = Truncator(typed.strip()).chars(ECHOED_CHARACTERS)
         entered = f"you entered “{typed}”. " if typed else ""
         messages.error(request, f"{org}: {entered}{' '.join(form.errors['slots'])}")
         return _back_to_round(request, round_slug, org_slug)

@@ -52,6 +52,18 @@ def test_it_returns_to_the_page_it_came_from_but_never_elsewhere(client, applica
     assert away["Location"] == round_.get_absolute_url()
 
 
+@pytest.mark.parametrize(
+    "target", ["home", "programs:home", "/a\x00b", "/line\nbreak", "/" + "x" * 3000]
+)
+def test_a_next_that_is_no_path_of_the_site_returns_to_the_round_not_500(
+    client, applicant, round_, target
+):
+    client.force_login(applicant)
+    response = client.post(follow_url(round_), {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == round_.get_absolute_url()
+
+
 def test_an_unknown_round_is_not_found(client, applicant):
     client.force_login(applicant)
     assert client.post("/rounds/no-such-round/follow/").status_code == 404
