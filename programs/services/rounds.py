@@ -12,6 +12,7 @@ from people.models import User
 from programs import timeline
 from programs.models import Program, Round
 from programs.overview import slots_granted_in
+from programs.services.checks import require_program_admin
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ def round_open(
     2. Copy the program's default rules: later edits of the defaults never rewrite this round.
     3. Save.
     """
+    require_program_admin(by=by, to="open a round")
     _check_timeline_keys(dates)
     round_ = Round(program=program, name=name, slug=slug, total_slots=total_slots, **dates)
     round_.full_clean(exclude=["rules"])
@@ -65,6 +67,7 @@ def round_update(
     The round row is locked first, as `slots_grant` does, so the budget cannot be cut below
     the slots granted while another admin is granting more.
     """
+    require_program_admin(by=by, to="change a round")
     _check_timeline_keys(dates)
     locked = Round.objects.select_for_update().select_related("rules").get(pk=round_.pk)
     granted = slots_granted_in(locked)
