@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.text import Truncator
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from programs.forms.manage import (
     RoundEditForm,
@@ -42,6 +42,7 @@ from programs.permissions import (
 from programs.services import decisions
 from programs.services import rounds as round_services
 from programs.urlformat import slug_url
+from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform
 
 # The round page lists this many participations at a time; a status or a name finds others.
@@ -164,8 +165,11 @@ def _participations_list(request: HttpRequest, round_: Round) -> dict:
         for action, url in urls.items():
             setattr(participation, action, url(org_slug=participation.organization.slug))
     counts = participation_counts(round_)
+    shown = {"status": status, "q": search, "page": page.number if page.number > 1 else ""}
     return {
         "participations": page,
+        # The list being shown, carried through the confirmation page back to the same rows.
+        "list_query": urlencode({key: value for key, value in shown.items() if value}),
         "counts": counts,
         "status_filter": status,
         "search": search,
@@ -178,31 +182,60 @@ def _participations_list(request: HttpRequest, round_: Round) -> dict:
 
 
 def _back_to_round(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    """Back to the row that was acted on, on the page of the list it was shown in."""
-    shown = {key: request.POST[key] for key in LIST_PARAMETERS if request.POST.get(key)}
+    """Back to the row that was acted on, on the page of the list it was shown in (sent with
+    the form by the round page's buttons, in the address by the confirmation page)."""
+    shown = {
+        key: request.POST.get(key) or request.GET[key]
+        for key in LIST_PARAMETERS
+        if request.POST.get(key) or request.GET.get(key)
+    }
     query = f"?{urlencode(shown)}" if shown else ""
     url = reverse("programs:round_edit", args=[round_slug])
     return redirect(f"{url}{query}#org-{org_slug}")
 
 
-# Each URL names its decision; the service and the words that report it go together.
-DECISIONS = {
-    "accept": (decisions.participation_accept, "accepted"),
-    "reject": (decisions.participation_reject, "rejected"),
-}
-
-
 @require_POST
 @login_required
-def participation_decide(
-    request: HttpRequest, round_slug: str, org_slug: str, decision: str
-) -> HttpResponse:
+def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
-    service, outcome = DECISIONS[decision]
     perform(
         request,
-        lambda: service(participation=participation, by=request.user),
-        success=f"{participation.organization.name} is {outcome}.",
+        lambda: decisions.participation_accept(participation=participation, by=request.user),
+        success=f"{participation.organization.name} is accepted.",
+    )
+    return _back_to_round(request, round_slug, org_slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    """Rejecting cannot be undone: GET asks (the round page's button is a link here, with the
+    list it was shown in), POST rejects."""
+    participation = participation_for_program_admin(request.user, round_slug, org_slug)
+    organization, round_ = participation.organization, participation.round
+    if request.method == "GET":
+        shown = {key: request.GET[key] for key in LIST_PARAMETERS if request.GET.get(key)}
+        back = reverse("programs:round_edit", args=[round_slug])
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=f"Reject {organization}'s application to {round_}?",
+                consequences=[
+                    f"{organization} does not take part in {round_}; its org admins are told "
+                    "by email.",
+                    "The decision is final: the organization can no longer be accepted or "
+                    "granted slots in this round.",
+                ],
+                button=f"Reject {organization}",
+                cancel_url=f"{back}?{urlencode(shown)}#org-{org_slug}"
+                if shown
+                else f"{back}#org-{org_slug}",
+            ),
+        )
+    perform(
+        request,
+        lambda: decisions.participation_reject(participation=participation, by=request.user),
+        success=f"{organization.name} is rejected.",
     )
     return _back_to_round(request, round_slug, org_slug)
 
