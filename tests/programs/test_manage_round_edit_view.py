@@ -183,15 +183,16 @@ def test_shares_that_do_not_add_up_are_refused_with_the_total_and_kept(
     assert round_.rules.stipend_split != parts
 
 
-def test_a_milestone_listed_twice_is_refused(client, program_admin, round_):
+def test_a_milestone_listed_twice_is_refused_by_its_label(client, program_admin, round_):
     client.force_login(program_admin)
     parts = [{"milestone": "final", "percent": 50}, {"milestone": "final", "percent": 50}]
 
     response = client.post(_url(round_), round_edit_inputs(round_, **split_inputs(parts)))
 
     assert response.context["split_formset"].non_form_errors() == [
-        "Milestone 'final' is listed twice."
+        "“Passed final evaluation” is listed twice: each milestone is paid once."
     ]
+    assert "&#x27;final&#x27;" not in response.content.decode()
 
 
 def test_a_row_with_a_share_but_no_milestone_says_so(client, program_admin, round_):
