@@ -194,6 +194,7 @@ def test_the_list_makes_the_same_queries_for_2_or_30_requests(
             )
 
     client.force_login(org_admin)
+
     def accept(count):
         for request in MentorRequest.objects.filter(status=MentorRequest.Status.OPEN)[:count]:
             mentor_request_decide(request=request, by=org_admin, accept=True, answer="")
