@@ -17,12 +17,17 @@ from programs.services.checks import require_program_admin
 logger = logging.getLogger(__name__)
 
 
-def _check_timeline_keys(dates: Mapping[str, datetime]) -> None:
+def _check_timeline(dates: Mapping[str, datetime]) -> None:
     # A missing or misspelt milestone is a programming error, not something a person typed.
     missing = set(timeline.MILESTONE_FIELDS) - set(dates)
     unknown = set(dates) - set(timeline.MILESTONE_FIELDS)
     if missing or unknown:
         raise ValueError(f"Timeline dates: missing {sorted(missing)}, unknown {sorted(unknown)}.")
+    # Dates out of order: each named once, on its own field (the constraints of the pairs it
+    # breaks would name it once per pair, with no field).
+    problems = timeline.out_of_order(dict(dates))
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -43,7 +48,7 @@ def round_open(
     3. Save.
     """
     require_program_admin(by=by, to="open a round")
-    _check_timeline_keys(dates)
+    _check_timeline(dates)
     round_ = Round(program=program, name=name, slug=slug, total_slots=total_slots, **dates)
     round_.full_clean(exclude=["rules"])
     round_.rules = program.default_rules.copy()
@@ -68,7 +73,7 @@ def round_update(
     the slots granted while another admin is granting more.
     """
     require_program_admin(by=by, to="change a round")
-    _check_timeline_keys(dates)
+    _check_timeline(dates)
     locked = Round.objects.select_for_update().select_related("rules").get(pk=round_.pk)
     granted = slots_granted_in(locked)
     if total_slots < granted:

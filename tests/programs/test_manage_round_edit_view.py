@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -140,6 +141,27 @@ def test_it_rejects_dates_out_of_order_and_keeps_every_typed_value(client, progr
     assert 'name="rules-max_interns_per_mentor" value="3"' in page
     assert f"<h1>{round_.name}</h1>" in page
     assert Round.objects.get(pk=round_.pk).name == round_.name
+
+
+def test_a_date_that_breaks_two_neighbouring_pairs_is_named_once_next_to_its_field(
+    client, program_admin, round_
+):
+    client.force_login(program_admin)
+    data = round_edit_inputs(
+        round_, coding_start="2020-01-01T09:15", midterm_open="2019-01-01T09:15"
+    )
+
+    page = client.post(_url(round_), data).content.decode()
+
+    messages = re.findall(r'<ul class="errorlist[^"]*"(?: id="([^"]*)")?><li>(.*?)</li></ul>', page)
+    assert messages == [
+        ("id_coding_start_error", "“Results announced” must not be after “Coding starts”."),
+        (
+            "id_midterm_open_error",
+            "“Results announced” must not be after “Midterm evaluations open”.",
+        ),
+    ]
+    assert 'class="warning"' not in page  # nothing repeated at the top of the form
 
 
 def test_the_stipend_split_is_edited_as_rows_of_milestone_and_share(client, program_admin, round_):
