@@ -101,10 +101,16 @@ def test_the_round_page_asks_before_rejecting_and_says_what_will_happen(
 
 def test_the_question_keeps_the_list_it_came_from(client, program_admin, applied):
     client.force_login(program_admin)
+    round_list = client.get(
+        reverse("programs:round_edit", args=[applied.round.slug]), {"status": "applied", "q": "gan"}
+    ).content.decode()
+    assert f'href="{_url(applied)}?status=applied&amp;q=gan"' in round_list
+
     response = client.get(_url(applied), {"status": "applied", "q": "gan"})
     page = response.content.decode()
     round_page = reverse("programs:round_edit", args=[applied.round.slug])
     assert f'href="{round_page}?status=applied&amp;q=gan#org-ganeti"' in page  # Cancel
+    assert f'action="{_url(applied)}?status=applied&amp;q=gan"' in page
 
     done = client.post(f"{_url(applied)}?status=applied&q=gan")
 
