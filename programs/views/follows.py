@@ -7,12 +7,10 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from programs.follows import MAX_NEXT
 from programs.models import Round
 from programs.permissions import round_for_following
 from programs.services.follows import round_follow, round_unfollow
-
-# The page the button was on is a path of this site; anything longer is not one of ours.
-MAX_NEXT = 2000
 
 
 def _back(request: HttpRequest, round_: Round) -> HttpResponse:
