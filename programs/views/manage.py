@@ -181,17 +181,20 @@ def _participations_list(request: HttpRequest, round_: Round) -> dict:
     }
 
 
-def _back_to_round(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    """Back to the row that was acted on, on the page of the list it was shown in (sent with
-    the form by the round page's buttons, in the address by the confirmation page)."""
+def _round_row_url(request: HttpRequest, round_slug: str, org_slug: str) -> str:
+    """The row that was acted on, on the page of the list it was shown in (sent with the form
+    by the round page's buttons, in the address by the confirmation page)."""
     shown = {
         key: request.POST.get(key) or request.GET[key]
         for key in LIST_PARAMETERS
         if request.POST.get(key) or request.GET.get(key)
     }
     query = f"?{urlencode(shown)}" if shown else ""
-    url = reverse("programs:round_edit", args=[round_slug])
-    return redirect(f"{url}{query}#org-{org_slug}")
+    return f"{reverse('programs:round_edit', args=[round_slug])}{query}#org-{org_slug}"
+
+
+def _back_to_round(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    return redirect(_round_row_url(request, round_slug, org_slug))
 
 
 @require_POST
@@ -214,8 +217,6 @@ def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
     organization, round_ = participation.organization, participation.round
     if request.method == "GET":
-        shown = {key: request.GET[key] for key in LIST_PARAMETERS if request.GET.get(key)}
-        back = reverse("programs:round_edit", args=[round_slug])
         return confirmation_page(
             request,
             Confirmation(
@@ -227,9 +228,7 @@ def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -
                     "granted slots in this round.",
                 ],
                 button=f"Reject {organization}",
-                cancel_url=f"{back}?{urlencode(shown)}#org-{org_slug}"
-                if shown
-                else f"{back}#org-{org_slug}",
+                cancel_url=_round_row_url(request, round_slug, org_slug),
             ),
         )
     perform(
