@@ -75,8 +75,10 @@ ACCOUNT_PAGES = [
     ("account", "/accounts/email/"),
     ("account", "/accounts/password/change/"),
 ]
-# Loosely: a page that takes seconds over one request is a page an attacker can hold.
-SLOW = 2.0
+# Loosely: a page that spends a second over one request is a page an attacker can hold.
+# Counted in this process's CPU time, not on the wall clock: on a machine busy with other
+# work a request waits without being slow, and the test must not fail for it.
+SLOW = 1.0
 # Posting there would end the very session being tested.
 NOT_POSTED = {"/accounts/logout/"}
 
@@ -191,7 +193,7 @@ class Fuzzer:
         self.failures: list[str] = []
 
     def send(self, method: str, url: str, data: dict[str, str]) -> object:
-        started = time.perf_counter()
+        started = time.process_time()
         if method == "post":
             # Rolled back, so the next form meets the same world.
             with transaction.atomic():
@@ -199,7 +201,7 @@ class Fuzzer:
                 transaction.set_rollback(True)
         else:
             response = self.client.get(url, data)
-        took = time.perf_counter() - started
+        took = time.process_time() - started
         self.requests += 1
 
         where = (
@@ -208,7 +210,7 @@ class Fuzzer:
         if response.status_code >= 500:
             self.failures.append(f"{where} answered {response.status_code}")
         elif took > SLOW:
-            self.failures.append(f"{where} took {took:.2f} s")
+            self.failures.append(f"{where} took {took:.2f} s of CPU")
         return response
 
 
