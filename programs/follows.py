@@ -14,6 +14,10 @@ from django.template.loader import render_to_string
 
 from programs.models import Membership, Participation, RoundFollow
 
+# The page a follow button was on, sent back as `next`: a path of this site with its query;
+# one longer than this is no page of ours (the button then sends the path alone).
+MAX_NEXT = 2000
+
 
 def _active_people_of_rounds(round_ids: Iterable[int]):
     return (

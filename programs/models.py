@@ -431,6 +431,7 @@ class MentorRequest(models.Model):
         ACCEPTED = "accepted", "Accepted: waiting for you to confirm"
         DECLINED = "declined", "Declined"
         CONFIRMED = "confirmed", "Confirmed"
+        WITHDRAWN = "withdrawn", "Withdrawn by you"
 
     PENDING = (Status.OPEN, Status.ACCEPTED)
     MAX_HOURS = 40

@@ -40,7 +40,8 @@ def validate_stipend_split(value) -> None:
                 f"{', '.join(StipendMilestone.values)}."
             )
         if part["milestone"] in seen:
-            raise ValidationError(f"Milestone {part['milestone']!r} is listed twice.")
+            label = StipendMilestone(part["milestone"]).label
+            raise ValidationError(f"“{label}” is listed twice: each milestone is paid once.")
         seen.add(part["milestone"])
         if not isinstance(part["percent"], int) or part["percent"] < 0:
             raise ValidationError("Each percentage is a whole number, zero or more.")

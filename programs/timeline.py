@@ -111,13 +111,55 @@ def _next_year(moment: datetime) -> datetime:
         return moment.replace(year=moment.year + 1, day=28)
 
 
+def order_message(earlier: Milestone, later: Milestone) -> str:
+    """The one wording of the rule, for the database's constraints and the forms alike."""
+    return f"“{earlier.label}” must not be after “{later.label}”."
+
+
 def ordering_constraints() -> list[models.CheckConstraint]:
     """One database constraint per neighbouring pair; its message names both dates."""
     return [
         models.CheckConstraint(
             condition=models.Q(**{f"{earlier.field}__lte": models.F(later.field)}),
             name=f"round_{earlier.field}_not_after_{later.field}",
-            violation_error_message=f"“{earlier.label}” must not be after “{later.label}”.",
+            violation_error_message=order_message(earlier, later),
         )
         for earlier, later in pairwise(MILESTONES)
     ]
+
+
+def out_of_order(dates: dict[str, datetime | None]) -> dict[str, str]:
+    """The dates out of place, each with one message for its own field.
+
+    One date typed wrong breaks the pairs on both its sides, and each pair's constraint would
+    say so: two messages, both naming it. Instead, the dates that keep their order are the
+    longest run in timeline order that never goes back in time; each date outside it is the
+    one out of place, named once, against the nearest kept date it passes. Missing dates
+    (not typed, or not a date) are left to their own field's error.
+    """
+    given = [m for m in MILESTONES if dates.get(m.field) is not None]
+    # longest[i]: the longest ordered run ending at given[i]; previous[i]: its step before.
+    longest = [1] * len(given)
+    previous: list[int | None] = [None] * len(given)
+    for i, milestone in enumerate(given):
+        for j in range(i):
+            if dates[given[j].field] <= dates[milestone.field] and longest[j] + 1 > longest[i]:
+                longest[i], previous[i] = longest[j] + 1, j
+    kept: set[int] = set()
+    at = max(range(len(given)), key=lambda i: (longest[i], -i), default=None)
+    while at is not None:
+        kept.add(at)
+        at = previous[at]
+
+    problems = {}
+    for i, milestone in enumerate(given):
+        if i in kept:
+            continue
+        moment = dates[milestone.field]
+        before = next((given[k] for k in sorted(kept, reverse=True) if k < i), None)
+        after = next((given[k] for k in sorted(kept) if k > i), None)
+        if before is not None and dates[before.field] > moment:
+            problems[milestone.field] = order_message(before, milestone)
+        elif after is not None:
+            problems[milestone.field] = order_message(milestone, after)
+    return problems

@@ -11,17 +11,7 @@ urlpatterns = [
     # Before the round page, so "new" never reads as a round's slug (the form reserves it).
     path("manage/rounds/new/", manage.round_open, name="round_open"),
     path("manage/rounds/<slug:round_slug>/", manage.round_edit, name="round_edit"),
-    path(
-        f"{_org}/accept/",
-        manage.participation_decide,
-        {"decision": "accept"},
-        name="participation_accept",
-    ),
-    path(
-        f"{_org}/reject/",
-        manage.participation_decide,
-        {"decision": "reject"},
-        name="participation_reject",
-    ),
+    path(f"{_org}/accept/", manage.participation_accept, name="participation_accept"),
+    path(f"{_org}/reject/", manage.participation_reject, name="participation_reject"),
     path(f"{_org}/slots/", manage.slots_grant, name="slots_grant"),
 ]

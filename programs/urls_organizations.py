@@ -40,6 +40,11 @@ urlpatterns = [
         name="mentor_request_create",
     ),
     path(f"{ORG}mentor-requests/<int:pk>/", mentor_requests.mentor_request, name="mentor_request"),
+    path(
+        f"{ORG}mentor-requests/<int:pk>/withdraw/",
+        mentor_requests.mentor_request_withdraw,
+        name="mentor_request_withdraw",
+    ),
     path(f"{ORG}manage/mentor-requests/", mentor_requests.mentor_requests, name="mentor_requests"),
     path(
         f"{ORG}manage/mentor-requests/<int:pk>/decide/",

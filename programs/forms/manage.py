@@ -36,6 +36,16 @@ class TimelineFormMixin:
             field.label = milestone.label
             field.help_text = f"In your time zone, {zone}."
 
+    def clean(self) -> dict:
+        """Each date out of place gets one message, next to its own field. A field with an
+        error is left out of the model's own checks, so the constraints of the pairs it
+        breaks do not say it again at the top of the form."""
+        cleaned = super().clean()
+        dates = {field: cleaned.get(field) for field in timeline.MILESTONE_FIELDS}
+        for field, message in timeline.out_of_order(dates).items():
+            self.add_error(field, message)
+        return cleaned
+
     def timeline_fields(self) -> list[forms.BoundField]:
         return [self[field] for field in timeline.MILESTONE_FIELDS]
 
@@ -215,9 +225,12 @@ class RuleSetForm(forms.ModelForm):
 class SlotsGrantForm(forms.Form):
     slots = forms.IntegerField(
         min_value=0,
+        # What the column holds on every database; a number past it is no number of slots.
+        max_value=32767,
         error_messages={
             "required": "Enter the number of slots to grant.",
             "invalid": "Enter the number of slots as a whole number.",
             "min_value": "Slots granted cannot be negative.",
+            "max_value": "Enter at most %(limit_value)s slots.",
         },
     )

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from people.models import User
 from programs.models import Participation
-from programs.permissions import may_manage
+from programs.permissions import is_program_admin, may_manage
 from programs.roles import roles_in
 
 
@@ -14,3 +14,10 @@ def require_manager(*, participation: Participation, by: User, to: str) -> None:
     """Only the organization's admins (and program admins) do this; `to` says what."""
     if not may_manage(roles_in(by, participation)):
         raise ValidationError(f"Only the organization's admins may {to}.")
+
+
+def require_program_admin(*, by: User, to: str) -> None:
+    """Only program admins do this (opening rounds, deciding on organizations); `to` says
+    what."""
+    if not is_program_admin(by):
+        raise ValidationError(f"Only program admins may {to}.")

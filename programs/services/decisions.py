@@ -15,6 +15,7 @@ from people.models import User
 from programs import reminders
 from programs.models import Participation, Round
 from programs.overview import GRANTED_STATUS, slots_granted_in
+from programs.services.checks import require_program_admin
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ def _decide(participation: Participation, *, to: str, by: User) -> Participation
 @transaction.atomic
 def participation_accept(*, participation: Participation, by: User) -> Participation:
     """Accept a submitted (applied) organization into the round."""
+    require_program_admin(by=by, to="accept an organization")
     return _decide(participation, to=Status.ACCEPTED, by=by)
 
 
@@ -69,6 +71,7 @@ def participation_accept(*, participation: Participation, by: User) -> Participa
 def participation_reject(*, participation: Participation, by: User) -> Participation:
     """Reject a submitted (applied) organization. Nothing else ends yet: memberships and
     invitations stay as they are."""
+    require_program_admin(by=by, to="reject an organization")
     return _decide(participation, to=Status.REJECTED, by=by)
 
 
@@ -82,6 +85,7 @@ def slots_grant(*, participation: Participation, by: User, slots: int) -> Partic
     2. Re-read the participation: it must still be accepted.
     3. Refuse more than the organization asked for, or more than the round has left.
     """
+    require_program_admin(by=by, to="grant slots")
     round_ = _lock_round(participation.round_id)
     locked = _locked(participation)
     org = locked.organization.name

@@ -125,3 +125,21 @@ def mentor_request_confirm(
     request.status, request.confirmed_at = MentorRequest.Status.CONFIRMED, now
     logger.info("%s confirmed mentor request %s", user.pk, request.pk)
     return membership
+
+
+@transaction.atomic
+def mentor_request_withdraw(*, request: MentorRequest, user: User) -> MentorRequest:
+    """The person who asked takes the request back while it is still in play (waiting for an
+    answer, or accepted and waiting for them); they may ask again later."""
+    if request.user_id != user.pk:
+        raise ValidationError("Only the person who asked can withdraw this request.")
+    withdrawn = (
+        MentorRequest.objects.pending()
+        .filter(pk=request.pk)
+        .update(status=MentorRequest.Status.WITHDRAWN)
+    )
+    if withdrawn != 1:
+        raise ValidationError("This request is no longer waiting: there is nothing to withdraw.")
+    request.status = MentorRequest.Status.WITHDRAWN
+    logger.info("%s withdrew mentor request %s", user.pk, request.pk)
+    return request

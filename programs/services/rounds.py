@@ -12,16 +12,22 @@ from people.models import User
 from programs import timeline
 from programs.models import Program, Round
 from programs.overview import slots_granted_in
+from programs.services.checks import require_program_admin
 
 logger = logging.getLogger(__name__)
 
 
-def _check_timeline_keys(dates: Mapping[str, datetime]) -> None:
+def _check_timeline(dates: Mapping[str, datetime]) -> None:
     # A missing or misspelt milestone is a programming error, not something a person typed.
     missing = set(timeline.MILESTONE_FIELDS) - set(dates)
     unknown = set(dates) - set(timeline.MILESTONE_FIELDS)
     if missing or unknown:
         raise ValueError(f"Timeline dates: missing {sorted(missing)}, unknown {sorted(unknown)}.")
+    # Dates out of order: each named once, on its own field (the constraints of the pairs it
+    # breaks would name it once per pair, with no field).
+    problems = timeline.out_of_order(dict(dates))
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -41,7 +47,8 @@ def round_open(
     2. Copy the program's default rules: later edits of the defaults never rewrite this round.
     3. Save.
     """
-    _check_timeline_keys(dates)
+    require_program_admin(by=by, to="open a round")
+    _check_timeline(dates)
     round_ = Round(program=program, name=name, slug=slug, total_slots=total_slots, **dates)
     round_.full_clean(exclude=["rules"])
     round_.rules = program.default_rules.copy()
@@ -65,7 +72,8 @@ def round_update(
     The round row is locked first, as `slots_grant` does, so the budget cannot be cut below
     the slots granted while another admin is granting more.
     """
-    _check_timeline_keys(dates)
+    require_program_admin(by=by, to="change a round")
+    _check_timeline(dates)
     locked = Round.objects.select_for_update().select_related("rules").get(pk=round_.pk)
     granted = slots_granted_in(locked)
     if total_slots < granted:

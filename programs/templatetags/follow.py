@@ -7,7 +7,7 @@ one or two queries for a signed-in viewer and none for an anonymous one.
 from django import template
 from django.urls import reverse
 
-from programs.follows import follow_state
+from programs.follows import MAX_NEXT, follow_state
 
 register = template.Library()
 
@@ -21,6 +21,15 @@ def follow_button(context, round_):
         "round": round_,
         "state": state,
         "csrf_token": context.get("csrf_token"),
-        "next": request.get_full_path() if request else "",
+        "next": _back_here(request),
         "login_url": reverse("account_login"),
     }
+
+
+def _back_here(request) -> str:
+    """Where the button returns to: this page as asked, or its path alone when the query
+    makes it longer than the follow view accepts (it would not be honoured, only echoed)."""
+    if request is None:
+        return ""
+    full = request.get_full_path()
+    return full if len(full) <= MAX_NEXT else request.path

@@ -31,7 +31,9 @@ def confirmation_page(request: HttpRequest, confirmation: Confirmation) -> HttpR
     response = render(
         request,
         "confirm.html",
-        {"confirmation": confirmation, "action": request.path},
+        # The address as asked, query and all: what it carries (the list a button was on)
+        # reaches the POST that acts.
+        {"confirmation": confirmation, "action": request.get_full_path()},
     )
     # It names people and private states: never kept by a shared cache.
     patch_cache_control(response, private=True, no_store=True)

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from programs.follows import MAX_NEXT
 from programs.models import Round
 from programs.permissions import round_for_following
 from programs.services.follows import round_follow, round_unfollow
@@ -14,8 +15,16 @@ from programs.services.follows import round_follow, round_unfollow
 
 def _back(request: HttpRequest, round_: Round) -> HttpResponse:
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
+    # Only a path of this site, as the page's own button sends: never another host, a view
+    # name (which `redirect` would try to reverse) or a control character (which no header
+    # may carry).
+    if (
+        target.startswith("/")
+        and len(target) <= MAX_NEXT
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    ):
+        return HttpResponseRedirect(target)
     return redirect(round_.get_absolute_url())
 
 

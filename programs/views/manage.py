@@ -16,7 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.utils.text import Truncator
+from django.views.decorators.http import require_http_methods, require_POST
 
 from programs.forms.manage import (
     RoundEditForm,
@@ -41,6 +42,7 @@ from programs.permissions import (
 from programs.services import decisions
 from programs.services import rounds as round_services
 from programs.urlformat import slug_url
+from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform
 
 # The round page lists this many participations at a time; a status or a name finds others.
@@ -49,6 +51,8 @@ MAX_PARTICIPATION_SEARCH = 120
 # What the round page's list was showing, carried through a decision so the admin returns
 # to the same page of the same list.
 LIST_PARAMETERS = ("status", "q", "page")
+# A refused number of slots is repeated in the message, cut to this length.
+ECHOED_CHARACTERS = 12
 
 
 def _add_service_errors(error: ValidationError, *forms: Form) -> None:
@@ -161,8 +165,11 @@ def _participations_list(request: HttpRequest, round_: Round) -> dict:
         for action, url in urls.items():
             setattr(participation, action, url(org_slug=participation.organization.slug))
     counts = participation_counts(round_)
+    shown = {"status": status, "q": search, "page": page.number if page.number > 1 else ""}
     return {
         "participations": page,
+        # The list being shown, carried through the confirmation page back to the same rows.
+        "list_query": urlencode({key: value for key, value in shown.items() if value}),
         "counts": counts,
         "status_filter": status,
         "search": search,
@@ -174,32 +181,60 @@ def _participations_list(request: HttpRequest, round_: Round) -> dict:
     }
 
 
-def _back_to_round(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    """Back to the row that was acted on, on the page of the list it was shown in."""
-    shown = {key: request.POST[key] for key in LIST_PARAMETERS if request.POST.get(key)}
+def _round_row_url(request: HttpRequest, round_slug: str, org_slug: str) -> str:
+    """The row that was acted on, on the page of the list it was shown in (sent with the form
+    by the round page's buttons, in the address by the confirmation page)."""
+    shown = {
+        key: request.POST.get(key) or request.GET[key]
+        for key in LIST_PARAMETERS
+        if request.POST.get(key) or request.GET.get(key)
+    }
     query = f"?{urlencode(shown)}" if shown else ""
-    url = reverse("programs:round_edit", args=[round_slug])
-    return redirect(f"{url}{query}#org-{org_slug}")
+    return f"{reverse('programs:round_edit', args=[round_slug])}{query}#org-{org_slug}"
 
 
-# Each URL names its decision; the service and the words that report it go together.
-DECISIONS = {
-    "accept": (decisions.participation_accept, "accepted"),
-    "reject": (decisions.participation_reject, "rejected"),
-}
+def _back_to_round(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    return redirect(_round_row_url(request, round_slug, org_slug))
 
 
 @require_POST
 @login_required
-def participation_decide(
-    request: HttpRequest, round_slug: str, org_slug: str, decision: str
-) -> HttpResponse:
+def participation_accept(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = participation_for_program_admin(request.user, round_slug, org_slug)
-    service, outcome = DECISIONS[decision]
     perform(
         request,
-        lambda: service(participation=participation, by=request.user),
-        success=f"{participation.organization.name} is {outcome}.",
+        lambda: decisions.participation_accept(participation=participation, by=request.user),
+        success=f"{participation.organization.name} is accepted.",
+    )
+    return _back_to_round(request, round_slug, org_slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def participation_reject(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    """Rejecting cannot be undone: GET asks (the round page's button is a link here, with the
+    list it was shown in), POST rejects."""
+    participation = participation_for_program_admin(request.user, round_slug, org_slug)
+    organization, round_ = participation.organization, participation.round
+    if request.method == "GET":
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=f"Reject {organization}'s application to {round_}?",
+                consequences=[
+                    f"{organization} does not take part in {round_}; its org admins are told "
+                    "by email.",
+                    "The decision is final: the organization can no longer be accepted or "
+                    "granted slots in this round.",
+                ],
+                button=f"Reject {organization}",
+                cancel_url=_round_row_url(request, round_slug, org_slug),
+            ),
+        )
+    perform(
+        request,
+        lambda: decisions.participation_reject(participation=participation, by=request.user),
+        success=f"{organization.name} is rejected.",
     )
     return _back_to_round(request, round_slug, org_slug)
 
@@ -214,7 +249,7 @@ def slots_grant(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRes
     typed = request.POST.get(f"slots-{org_slug}", request.POST.get("slots", ""))
     form = SlotsGrantForm({"slots": typed})
     if not form.is_valid():
-        typed = typed.strip()
+        typed = Truncator(typed.strip()).chars(ECHOED_CHARACTERS)
         entered = f"you entered “{typed}”. " if typed else ""
         messages.error(request, f"{org}: {entered}{' '.join(form.errors['slots'])}")
         return _back_to_round(request, round_slug, org_slug)

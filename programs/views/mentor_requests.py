@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from programs import permissions
 from programs.forms.organizations import (
@@ -19,6 +19,7 @@ from programs.forms.organizations import (
 )
 from programs.models import MentorRequest, Participation
 from programs.services import mentor_requests as services
+from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform
 
 # Org admins answer the oldest first; a page holds this many.
@@ -106,21 +107,58 @@ def mentor_request(request: HttpRequest, round_slug: str, org_slug: str, pk: int
             "organization": participation.organization,
             "form": form,
             "can_confirm": asked.status == MentorRequest.Status.ACCEPTED,
+            "can_withdraw": asked.status in MentorRequest.PENDING,
         },
     )
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def mentor_request_withdraw(
+    request: HttpRequest, round_slug: str, org_slug: str, pk: int
+) -> HttpResponse:
+    """Withdrawing cannot be undone (one may ask again): GET asks, POST withdraws."""
+    asked = permissions.mentor_request_for_requester(request.user, round_slug, org_slug, pk)
+    organization = asked.participation.organization
+    if request.method == "GET":
+        accepted = asked.status == MentorRequest.Status.ACCEPTED
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=f"Withdraw your request to mentor for {organization}?",
+                consequences=[
+                    f"The admins of {organization} no longer see your request"
+                    + (" and you do not become a mentor." if accepted else " to answer it."),
+                    "You may ask again later with a new request.",
+                ],
+                button="Withdraw my request",
+                cancel_url=_request_url(asked),
+            ),
+        )
+    perform(
+        request,
+        lambda: services.mentor_request_withdraw(request=asked, user=request.user),
+        success=f"Your request to mentor for {organization} is withdrawn.",
+    )
+    return redirect(_request_url(asked))
+
+
+@login_required
 @cache_control(private=True, no_store=True)
 def mentor_requests(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    """Two lists, each a page at a time: the requests waiting for an answer, and the accepted
+    ones waiting for the person to confirm (so nobody accepted is forgotten)."""
     participation = permissions.participation_for_org_admin(request.user, round_slug, org_slug)
-    waiting = (
-        participation.mentor_requests.filter(status=MentorRequest.Status.OPEN)
-        .select_related("user")
-        .order_by("created_at", "pk")
-    )
+    requests = participation.mentor_requests.order_by("created_at", "pk")
+    waiting = requests.filter(status=MentorRequest.Status.OPEN).select_related("user")
     page = Paginator(waiting, REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [(asked, MentorRequestAnswerForm(auto_id=f"id_request{asked.pk}_%s")) for asked in page]
+    accepted = requests.filter(status=MentorRequest.Status.ACCEPTED).select_related(
+        "user", "decided_by"
+    )
+    accepted_page = Paginator(accepted, REQUESTS_PER_PAGE).get_page(
+        request.GET.get("accepted_page")
+    )
     return render(
         request,
         "programs/org/mentor_requests.html",
@@ -130,6 +168,7 @@ def mentor_requests(request: HttpRequest, round_slug: str, org_slug: str) -> Htt
             "organization": participation.organization,
             "page": page,
             "rows": rows,
+            "accepted_page": accepted_page,
         },
     )
 

@@ -5,12 +5,10 @@ The URL list is read from the resolver, so a page added later is checked too; th
 exceptions are feeds that are the same for everyone and say so themselves.
 """
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from programs.models import Membership
+from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
 from tests.factories import MembershipFactory
 from tests.projects.idea_rows import make_idea
 
@@ -20,29 +18,6 @@ pytestmark = pytest.mark.django_db
 
 # The same for everyone whoever asks, and fetched by calendar apps and other websites.
 PUBLIC_FEEDS = {"programs:round_ics", "projects:round_ideas_json", "projects:org_ideas_json"}
-# Third-party apps' pages are checked at their entry points below.
-SKIPPED_NAMESPACES = ("admin", "account", "socialaccount")
-PLACEHOLDER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
-
-
-def routes(patterns=None, prefix: str = "", namespace: str = ""):
-    """(name, route) of every page of the site, with its placeholders."""
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from routes(entry.url_patterns, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern) and "(" not in str(entry.pattern):
-            yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
-
-
-def filled(route: str, values: dict[str, str]) -> str:
-    def value(match: re.Match) -> str:
-        name = match["name"]
-        if name == "slug":  # a program's or a round's, by where it stands
-            return values["program"] if route.startswith("programs/") else values["round"]
-        return values[name]
-
-    return "/" + PLACEHOLDER.sub(value, route)
 
 
 @pytest.fixture

@@ -52,6 +52,18 @@ def test_it_returns_to_the_page_it_came_from_but_never_elsewhere(client, applica
     assert away["Location"] == round_.get_absolute_url()
 
 
+@pytest.mark.parametrize(
+    "target", ["home", "programs:home", "/a\x00b", "/line\nbreak", "/" + "x" * 3000]
+)
+def test_a_next_that_is_no_path_of_the_site_returns_to_the_round_not_500(
+    client, applicant, round_, target
+):
+    client.force_login(applicant)
+    response = client.post(follow_url(round_), {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == round_.get_absolute_url()
+
+
 def test_an_unknown_round_is_not_found(client, applicant):
     client.force_login(applicant)
     assert client.post("/rounds/no-such-round/follow/").status_code == 404
@@ -70,8 +82,8 @@ def test_get_is_not_allowed(client, applicant, round_):
     assert client.get(unfollow_url(round_)).status_code == 405
 
 
-def render_button(user, round_) -> str:
-    request = RequestFactory().get(round_.get_absolute_url())
+def render_button(user, round_, query: dict | None = None) -> str:
+    request = RequestFactory().get(round_.get_absolute_url(), query)
     request.user = user
     template = Template("{% load follow %}{% follow_button round %}")
     return template.render(Context({"request": request, "round": round_, "csrf_token": "t"}))
@@ -85,3 +97,14 @@ def test_the_button_offers_what_the_viewer_can_do(applicant, mentor, round_):
     member = render_button(mentor, round_)
     assert "You follow this round through your role." in member
     assert unfollow_url(round_) in member
+
+
+def test_the_button_returns_to_the_page_as_asked(applicant, round_):
+    button = render_button(applicant, round_, {"q": "qemu"})
+    assert f'name="next" value="{round_.get_absolute_url()}?q=qemu"' in button
+
+
+def test_a_query_too_long_to_return_to_is_not_echoed_into_the_button(applicant, round_):
+    button = render_button(applicant, round_, {"q": "x" * 100_000})
+    assert f'name="next" value="{round_.get_absolute_url()}"' in button
+    assert len(button) < 5_000

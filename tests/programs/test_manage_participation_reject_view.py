@@ -78,11 +78,51 @@ def test_anonymous_visitors_are_sent_to_log_in(client, applied):
     assert applied.status == Status.APPLIED
 
 
-def test_it_rejects_only_post(client, program_admin, applied):
+def test_the_round_page_asks_before_rejecting_and_says_what_will_happen(
+    client, program_admin, applied
+):
     client.force_login(program_admin)
-    assert client.get(_url(applied)).status_code == 405
+    round_page = client.get(reverse("programs:round_edit", args=[applied.round.slug])).content
+    # The row's Reject is a link to the question, not a button that rejects.
+    assert f'href="{_url(applied)}"'.encode() in round_page
+    assert f'formaction="{_url(applied)}"'.encode() not in round_page
+
+    response = client.get(_url(applied))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Reject Ganeti&#x27;s application to Google Summer of Code 2027?" in page
+    assert "its org admins are told by email" in page
+    assert f'action="{_url(applied)}"' in page
+    assert "private" in response["Cache-Control"]
     applied.refresh_from_db()
     assert applied.status == Status.APPLIED
+
+
+def test_the_question_keeps_the_list_it_came_from(client, program_admin, applied):
+    client.force_login(program_admin)
+    round_list = client.get(
+        reverse("programs:round_edit", args=[applied.round.slug]), {"status": "applied", "q": "gan"}
+    ).content.decode()
+    assert f'href="{_url(applied)}?status=applied&amp;q=gan"' in round_list
+
+    response = client.get(_url(applied), {"status": "applied", "q": "gan"})
+    page = response.content.decode()
+    round_page = reverse("programs:round_edit", args=[applied.round.slug])
+    assert f'href="{round_page}?status=applied&amp;q=gan#org-ganeti"' in page  # Cancel
+    assert f'action="{_url(applied)}?status=applied&amp;q=gan"' in page
+
+    done = client.post(f"{_url(applied)}?status=applied&q=gan")
+
+    assert done["Location"] == f"{round_page}?status=applied&q=gan#org-ganeti"
+    applied.refresh_from_db()
+    assert applied.status == Status.REJECTED
+
+
+@pytest.mark.parametrize("persona", ["org_admin", "mentor", "applicant", "outsider"])
+def test_the_question_is_forbidden_to_people_without_the_role(client, request, applied, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(_url(applied)).status_code == 403
 
 
 def test_rejecting_an_accepted_organization_is_refused(client, program_admin, participation):

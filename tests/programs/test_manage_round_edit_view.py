@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -142,6 +143,27 @@ def test_it_rejects_dates_out_of_order_and_keeps_every_typed_value(client, progr
     assert Round.objects.get(pk=round_.pk).name == round_.name
 
 
+def test_a_date_that_breaks_two_neighbouring_pairs_is_named_once_next_to_its_field(
+    client, program_admin, round_
+):
+    client.force_login(program_admin)
+    data = round_edit_inputs(
+        round_, coding_start="2020-01-01T09:15", midterm_open="2019-01-01T09:15"
+    )
+
+    page = client.post(_url(round_), data).content.decode()
+
+    messages = re.findall(r'<ul class="errorlist[^"]*"(?: id="([^"]*)")?><li>(.*?)</li></ul>', page)
+    assert messages == [
+        ("id_coding_start_error", "“Results announced” must not be after “Coding starts”."),
+        (
+            "id_midterm_open_error",
+            "“Results announced” must not be after “Midterm evaluations open”.",
+        ),
+    ]
+    assert 'class="warning"' not in page  # nothing repeated at the top of the form
+
+
 def test_the_stipend_split_is_edited_as_rows_of_milestone_and_share(client, program_admin, round_):
     client.force_login(program_admin)
     page = client.get(_url(round_)).content.decode()
@@ -183,15 +205,16 @@ def test_shares_that_do_not_add_up_are_refused_with_the_total_and_kept(
     assert round_.rules.stipend_split != parts
 
 
-def test_a_milestone_listed_twice_is_refused(client, program_admin, round_):
+def test_a_milestone_listed_twice_is_refused_by_its_label(client, program_admin, round_):
     client.force_login(program_admin)
     parts = [{"milestone": "final", "percent": 50}, {"milestone": "final", "percent": 50}]
 
     response = client.post(_url(round_), round_edit_inputs(round_, **split_inputs(parts)))
 
     assert response.context["split_formset"].non_form_errors() == [
-        "Milestone 'final' is listed twice."
+        "“Passed final evaluation” is listed twice: each milestone is paid once."
     ]
+    assert "&#x27;final&#x27;" not in response.content.decode()
 
 
 def test_a_row_with_a_share_but_no_milestone_says_so(client, program_admin, round_):

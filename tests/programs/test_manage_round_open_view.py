@@ -4,6 +4,7 @@ Access: program admins only; signed-in people without the role get 403; anonymou
 sent to log in. No existing object is addressed, so there is no 404 case.
 """
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -77,15 +78,32 @@ def test_it_rejects_dates_out_of_order_naming_both_and_keeps_what_was_typed(
     assert not Round.objects.exists()
 
 
-def test_it_names_every_pair_out_of_order(client, program_admin, program):
+def test_it_names_every_date_out_of_order_next_to_its_field(client, program_admin, program):
     client.force_login(program_admin)
     data = _inputs(program, orgs_announced="2026-01-01T00:00", ends="2026-01-01T00:00")
-    errors = client.post(URL, data).context["form"].non_field_errors()
-    assert (
+    form = client.post(URL, data).context["form"]
+    assert form.errors["orgs_announced"] == [
         "“Organization application deadline” must not be after “Accepted organizations announced”."
-        in errors
-    )
-    assert "“Final evaluation deadline” must not be after “Round ends”." in errors
+    ]
+    assert form.errors["ends"] == ["“Final evaluation deadline” must not be after “Round ends”."]
+    assert form.non_field_errors() == []
+
+
+def test_a_date_that_breaks_two_neighbouring_pairs_is_named_once(client, program_admin, program):
+    client.force_login(program_admin)
+    data = _inputs(program, coding_start="2020-01-01T09:15", midterm_open="2019-01-01T09:15")
+
+    page = client.post(URL, data).content.decode()
+
+    messages = re.findall(r'<ul class="errorlist[^"]*"(?: id="([^"]*)")?><li>(.*?)</li></ul>', page)
+    assert messages == [
+        ("id_coding_start_error", "“Results announced” must not be after “Coding starts”."),
+        (
+            "id_midterm_open_error",
+            "“Results announced” must not be after “Midterm evaluations open”.",
+        ),
+    ]
+    assert not Round.objects.exists()
 
 
 def test_it_rejects_a_time_that_does_not_exist_in_the_admins_zone(client, berlin_admin, program):

@@ -49,9 +49,11 @@ def test_the_list_carries_one_csrf_token_whatever_its_length(client, program_adm
     html = client.get(_url(round_)).content.decode()
     participations = html[html.index('class="participations"') : html.index("</table>")]
     assert participations.count('name="csrfmiddlewaretoken"') == 1
-    assert participations.count('formaction="/manage/rounds/') == 10 + 2
+    # Ten grants and one accept post at once; reject asks first (a link to its question).
+    assert participations.count('formaction="/manage/rounds/') == 10 + 1
     slug = applied.organization.slug
     assert f'formaction="/manage/rounds/{round_.slug}/organizations/{slug}/accept/"' in html
+    assert f'href="/manage/rounds/{round_.slug}/organizations/{slug}/reject/"' in html
 
 
 def test_it_counts_each_status_and_lists_only_the_one_chosen(client, program_admin, round_):

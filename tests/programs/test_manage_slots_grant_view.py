@@ -55,6 +55,7 @@ def test_it_names_the_numbers_when_the_round_has_too_few_left(
         ("many", "QEMU: you entered “many”. Enter the number of slots as a whole number."),
         ("-2", "QEMU: you entered “-2”. Slots granted cannot be negative."),
         ("", "QEMU: Enter the number of slots to grant."),
+        ("9" * 4300, "QEMU: you entered “99999999999…”. Enter at most 32767 slots."),
     ],
 )
 def test_it_explains_input_that_is_not_a_number_of_slots(

@@ -11,6 +11,7 @@ from programs.services.mentor_requests import (
     mentor_request_confirm,
     mentor_request_create,
     mentor_request_decide,
+    mentor_request_withdraw,
 )
 from tests.factories import MembershipFactory, UserFactory
 
@@ -183,3 +184,35 @@ def test_a_mentor_who_left_comes_back_through_a_request(participation, org_admin
     assert membership.status == Membership.Status.ACTIVE
     assert membership.ended_at is None
     assert Membership.objects.filter(user=mentor).count() == 1
+
+
+def test_the_person_withdraws_a_pending_request_and_may_ask_again(participation, applicant):
+    request = ask(participation, applicant)
+
+    mentor_request_withdraw(request=request, user=applicant)
+
+    request.refresh_from_db()
+    assert request.status == MentorRequest.Status.WITHDRAWN
+    assert ask(participation, applicant).status == MentorRequest.Status.OPEN
+
+
+def test_only_the_person_who_asked_withdraws(participation, org_admin, applicant):
+    request = ask(participation, applicant)
+
+    with pytest.raises(ValidationError, match="Only the person who asked"):
+        mentor_request_withdraw(request=request, user=org_admin)
+
+    request.refresh_from_db()
+    assert request.status == MentorRequest.Status.OPEN
+
+
+def test_a_confirmed_request_cannot_be_withdrawn(participation, org_admin, applicant):
+    request = ask(participation, applicant)
+    mentor_request_decide(request=request, by=org_admin, accept=True, answer="")
+    mentor_request_confirm(request=request, user=applicant, accepts_terms=True)
+
+    with pytest.raises(ValidationError, match="nothing to withdraw"):
+        mentor_request_withdraw(request=request, user=applicant)
+
+    request.refresh_from_db()
+    assert request.status == MentorRequest.Status.CONFIRMED

@@ -4,7 +4,8 @@ Access:
 - the form: any signed-in person who can see the organization; its mentors 403 (they
   already hold the role); an organization they cannot see is 404; anonymous log in first;
 - the org admins' list and their answer: org admins and program admins; mentors 403; others 404;
-- the person's request page: the person; the organization's admins 403; others 404.
+- the person's request page and withdrawing it: the person; the organization's admins 403;
+  others 404.
 """
 
 import pytest
@@ -49,6 +50,14 @@ def request_url(request):
     participation = request.participation
     return reverse(
         "programs:mentor_request",
+        args=[participation.round.slug, participation.organization.slug, request.pk],
+    )
+
+
+def withdraw_url(request):
+    participation = request.participation
+    return reverse(
+        "programs:mentor_request_withdraw",
         args=[participation.round.slug, participation.organization.slug, request.pk],
     )
 
@@ -171,7 +180,7 @@ def test_org_admins_see_what_each_person_wrote(client, participation, org_admin,
     assert 'value="accept"' in page
 
 
-def test_the_list_makes_the_same_queries_for_1_or_30_requests(
+def test_the_list_makes_the_same_queries_for_2_or_30_requests(
     client, participation, org_admin, django_assert_num_queries
 ):
     def add(count):
@@ -185,17 +194,50 @@ def test_the_list_makes_the_same_queries_for_1_or_30_requests(
             )
 
     client.force_login(org_admin)
-    add(1)
-    # Session, user, participation, the viewer's roles, the count, the page of requests.
-    with django_assert_num_queries(6):
+
+    def accept(count):
+        for request in MentorRequest.objects.filter(status=MentorRequest.Status.OPEN)[:count]:
+            mentor_request_decide(request=request, by=org_admin, accept=True, answer="")
+
+    add(2)
+    accept(1)
+    # Session, user, participation, the viewer's roles, then for each of the two lists (waiting
+    # for an answer, accepted) its count and its page.
+    with django_assert_num_queries(8):
         client.get(list_url(participation))
 
-    add(29)
-    with django_assert_num_queries(6):
+    add(28)
+    accept(24)
+    with django_assert_num_queries(8):
         response = client.get(list_url(participation))
 
-    assert len(response.context["rows"]) == 20
-    assert response.context["page"].paginator.num_pages == 2
+    assert len(response.context["rows"]) == 5
+    assert len(response.context["accepted_page"]) == 20
+    assert response.context["accepted_page"].paginator.num_pages == 2
+
+
+def test_org_admins_see_accepted_requests_apart_until_the_person_confirms(
+    client, participation, org_admin, applicant, asked
+):
+    waiting = mentor_request_create(
+        participation=participation,
+        user=UserFactory(display_name="Walter Waiting"),
+        motivation="Why.",
+        topics="What.",
+        hours_per_week=3,
+    )
+    mentor_request_decide(request=asked, by=org_admin, accept=True, answer="Welcome aboard")
+    client.force_login(org_admin)
+
+    page = client.get(list_url(participation)).content.decode()
+
+    waiting_part, accepted_part = page.split("Accepted: waiting for the person to confirm")
+    assert "Walter Waiting" in waiting_part and "Ana Applicant" not in waiting_part
+    assert "Ana Applicant" in accepted_part and "Walter Waiting" not in accepted_part
+    assert "by Olga Orgadmin" in accepted_part
+    assert "Welcome aboard" in accepted_part
+    assert decide_url(waiting) in waiting_part
+    assert decide_url(asked) not in page
 
 
 def test_deciding_is_not_found_for_people_outside_the_organization(client, outsider, asked):
@@ -308,3 +350,81 @@ def test_a_declined_request_cannot_be_confirmed_by_posting(
     assert response.status_code == 200
     assert "not waiting for your confirmation" in response.content.decode()
     assert not Membership.objects.filter(user=applicant).exists()
+
+
+# --- Withdrawing one's request ------------------------------------------------------------
+
+
+def test_the_person_withdraws_their_request_after_a_confirmation(client, applicant, asked):
+    client.force_login(applicant)
+    assert withdraw_url(asked) in client.get(request_url(asked)).content.decode()
+
+    question = client.get(withdraw_url(asked))
+
+    page = question.content.decode()
+    assert question.status_code == 200
+    assert "private" in question["Cache-Control"]
+    assert "Withdraw your request to mentor for QEMU?" in page
+    assert "You may ask again later" in page
+    asked.refresh_from_db()
+    assert asked.status == MentorRequest.Status.OPEN
+
+    done = client.post(withdraw_url(asked), follow=True)
+
+    asked.refresh_from_db()
+    assert asked.status == MentorRequest.Status.WITHDRAWN
+    assert done.redirect_chain[-1][0] == request_url(asked)
+    page = done.content.decode()
+    assert "Your request to mentor for QEMU is withdrawn." in page
+    assert withdraw_url(asked) not in page
+
+
+def test_an_accepted_request_may_be_withdrawn_instead_of_confirmed(
+    client, applicant, org_admin, asked
+):
+    mentor_request_decide(request=asked, by=org_admin, accept=True, answer="")
+    client.force_login(applicant)
+
+    client.post(withdraw_url(asked))
+
+    asked.refresh_from_db()
+    assert asked.status == MentorRequest.Status.WITHDRAWN
+    assert not Membership.objects.filter(user=applicant).exists()
+
+
+def test_a_declined_request_is_not_withdrawn_and_the_person_is_told(
+    client, applicant, org_admin, asked
+):
+    mentor_request_decide(request=asked, by=org_admin, accept=False, answer="No.")
+    client.force_login(applicant)
+    assert withdraw_url(asked) not in client.get(request_url(asked)).content.decode()
+
+    response = client.post(withdraw_url(asked), follow=True)
+
+    assert "no longer waiting: there is nothing to withdraw" in response.content.decode()
+    asked.refresh_from_db()
+    assert asked.status == MentorRequest.Status.DECLINED
+
+
+def test_withdrawing_is_forbidden_to_the_organizations_admins(client, org_admin, asked):
+    client.force_login(org_admin)
+
+    assert client.get(withdraw_url(asked)).status_code == 403
+    assert client.post(withdraw_url(asked)).status_code == 403
+    asked.refresh_from_db()
+    assert asked.status == MentorRequest.Status.OPEN
+
+
+def test_withdrawing_is_not_found_for_anyone_else(client, outsider, asked):
+    client.force_login(outsider)
+
+    assert client.post(withdraw_url(asked)).status_code == 404
+    asked.refresh_from_db()
+    assert asked.status == MentorRequest.Status.OPEN
+
+
+def test_anonymous_visitors_log_in_before_withdrawing(client, asked):
+    response = client.post(withdraw_url(asked))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

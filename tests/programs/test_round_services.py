@@ -164,3 +164,18 @@ def test_leaving_the_rules_out_leaves_them_unchanged(round_, program_admin):
     _update(round_, program_admin, total_slots=3)
     round_.rules.refresh_from_db()
     assert round_.rules.max_interns_per_mentor == 4
+
+
+def test_each_date_out_of_order_is_refused_once_on_its_own_field(round_, program_admin):
+    dates = {
+        **round_.dates,
+        "coding_start": round_.results_announced - timedelta(days=30),
+        "midterm_open": round_.results_announced - timedelta(days=40),
+    }
+    with pytest.raises(ValidationError) as caught:
+        _update(round_, program_admin, dates=dates)
+
+    assert caught.value.message_dict == {
+        "coding_start": ["“Results announced” must not be after “Coding starts”."],
+        "midterm_open": ["“Results announced” must not be after “Midterm evaluations open”."],
+    }

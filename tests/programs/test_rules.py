@@ -38,9 +38,11 @@ def test_it_names_an_unknown_milestone_and_lists_the_known_ones():
     assert message == "Unknown milestone 'halfway'; use one of start, midterm, final."
 
 
-def test_it_names_a_milestone_listed_twice():
+def test_it_names_a_milestone_listed_twice_by_its_label():
     value = [{"milestone": "final", "percent": 50}, {"milestone": "final", "percent": 50}]
-    assert _message(value) == "Milestone 'final' is listed twice."
+    assert _message(value) == (
+        "“Passed final evaluation” is listed twice: each milestone is paid once."
+    )
 
 
 @pytest.mark.parametrize("percent", [-10, 12.5, "45"])

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from programs.models import Round
 from programs.schedules import dates_from
-from programs.timeline import MILESTONE_FIELDS, MILESTONES, Phase, a_year_later
+from programs.timeline import MILESTONE_FIELDS, MILESTONES, Phase, a_year_later, out_of_order
 from tests.factories import RoundFactory
 
 OPENS = datetime(2027, 1, 11, 18, 0, tzinfo=UTC)
@@ -120,3 +120,36 @@ def test_a_year_after_a_leap_day_is_the_28th_of_february():
     leap_day = datetime(2028, 2, 29, 18, 0, tzinfo=UTC)
 
     assert a_year_later({"ends": leap_day}) == {"ends": datetime(2029, 2, 28, 18, 0, tzinfo=UTC)}
+
+
+def test_dates_in_order_have_no_problem():
+    assert out_of_order(dict(DATES)) == {}
+
+
+def test_a_date_in_two_broken_pairs_is_named_once_on_its_own_field():
+    dates = {
+        **DATES,
+        "coding_start": datetime(2020, 1, 1, tzinfo=UTC),
+        "midterm_open": datetime(2019, 1, 1, tzinfo=UTC),
+    }
+    # Two neighbouring pairs hold "Coding starts" (results/coding and coding/midterm): each
+    # misplaced date gets one message, and "Coding starts" is named in one only.
+    assert out_of_order(dates) == {
+        "coding_start": "“Results announced” must not be after “Coding starts”.",
+        "midterm_open": "“Results announced” must not be after “Midterm evaluations open”.",
+    }
+
+
+def test_a_date_typed_too_late_is_named_against_the_date_it_passes():
+    dates = {**DATES, "orgs_announced": DATES["ends"] + timedelta(days=1)}
+    assert out_of_order(dates) == {
+        "orgs_announced": "“Accepted organizations announced” must not be after “Project "
+        "ideas published”."
+    }
+
+
+def test_missing_dates_are_left_to_their_own_errors():
+    dates = {**DATES, "coding_start": None, "midterm_open": DATES["ideas_published"] - TICK}
+    assert out_of_order(dates) == {
+        "midterm_open": "“Results announced” must not be after “Midterm evaluations open”."
+    }
