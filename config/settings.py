@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Before any view reads a parameter: NUL reaches no query (config/input.py).
+    "config.input.RefuseNulCharactersMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A person's roles in a participation are worked out once per request (programs.roles).
     "programs.roles.RolesPerRequestMiddleware",
