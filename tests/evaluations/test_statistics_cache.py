@@ -52,7 +52,7 @@ def test_a_renamed_organization_shows_under_its_new_name(client, program, qemu_i
 
 
 def test_a_withdrawn_internship_leaves_the_count(client, program, qemu_in_2014):
-    kept, withdrawn = InternshipFactory.create_batch(2, participation=qemu_in_2014)
+    _kept, withdrawn = InternshipFactory.create_batch(2, participation=qemu_in_2014)
     assert "2 interns with 1 organization, 2014." in page(client, program).text
     withdrawn.status = withdrawn.Status.WITHDRAWN
     withdrawn.save()
