@@ -48,6 +48,7 @@ def seed_both(sizes: dict[str, float]) -> tuple[dict[str, World], list[str]]:
         database.use(name)
         started = time.perf_counter()
         worlds[name] = seed(size)
+        database.settle()
         seeded.append(f"SCALE={size:g} in {time.perf_counter() - started:.1f} s")
         say(f"Seeded {seeded[-1]}")
     return worlds, seeded

@@ -98,6 +98,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
+# Plain <input> widgets are written in Python, the rest through Django's templates.
+FORM_RENDERER = "config.form_renderer.OnePassInputRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -3,16 +3,14 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from evaluations.charts import stacked_bars
-from evaluations.statistics import interns_per_year
+from evaluations.statistics_cache import statistics_of
 from programs.permissions import program_for_public
 
 
 def statistics(request: HttpRequest, slug: str) -> HttpResponse:
     # Counts of interns are public, like the program itself; no intern is named here.
     program = program_for_public(slug)
-    table = interns_per_year(program)
-    chart = stacked_bars(table, title=f"Interns per year in {program.name}")
+    table, chart = statistics_of(program)
     return render(
         request,
         "evaluations/statistics.html",

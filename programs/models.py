@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -147,6 +148,11 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # Lists of a round's ideas sort by organization name in any case: walking this
+            # index, a page of 25 reads its first organizations' ideas, not the whole round.
+            models.Index(Lower("name"), "id", name="organization_name_any_case"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -5,6 +5,7 @@ organizations or memberships: the counting happens in the database, in the same 
 """
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from programs.models import Membership, Participation, Program, Round
 
@@ -49,8 +50,12 @@ def participations_with_people(
     round_: Round, *, status: str = "", search: str = ""
 ) -> QuerySet[Participation]:
     """A round's participations (in one status, whose name contains `search`, if given)
-    with their active org admins and mentors counted."""
-    active = Q(memberships__status=Membership.Status.ACTIVE)
+    with their active org admins and mentors counted.
+
+    Counted by a subquery per row, not a join grouped over the round: a page of them is
+    sorted and cut first, and only its rows are counted (a paginator's count leaves the
+    subqueries out).
+    """
     participations = Participation.objects.filter(round=round_)
     if status:
         participations = participations.filter(status=status)
@@ -59,15 +64,25 @@ def participations_with_people(
     return (
         participations.select_related("organization")
         .annotate(
-            org_admin_count=Count(
-                "memberships", filter=active & Q(memberships__role=Membership.Role.ORG_ADMIN)
-            ),
-            mentor_count=Count(
-                "memberships", filter=active & Q(memberships__role=Membership.Role.MENTOR)
-            ),
+            org_admin_count=_active_members(Membership.Role.ORG_ADMIN),
+            mentor_count=_active_members(Membership.Role.MENTOR),
         )
         .order_by("organization__name", "pk")
     )
+
+
+def _active_members(role: str) -> Coalesce:
+    """How many active members in `role` the participation of the row has."""
+    counted = (
+        Membership.objects.filter(
+            participation=OuterRef("pk"), role=role, status=Membership.Status.ACTIVE
+        )
+        .order_by()
+        .values("participation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def slots_granted_in(round_: Round, *, excluding: Participation | None = None) -> int:

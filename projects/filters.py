@@ -15,7 +15,7 @@ shows here. Every filter is a GET parameter:
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from people.widgets import OnePassSelect
 from programs.models import Organization, Participation, Round
@@ -112,13 +112,15 @@ class IdeaFilter(django_filters.FilterSet):
     ):
         super().__init__(data, queryset=queryset, **kwargs)
         # Offer only languages some idea of this list uses; the choice list stays short.
-        # EXISTS per language, not DISTINCT over every tagging of the list: the database
-        # stops at the first idea that uses each language.
-        used = ProjectIdea.tags.through.objects.filter(
-            tag_id=OuterRef("pk"), projectidea_id__in=self.queryset.values("pk")
-        )
+        # One idea per language, found by a subquery with LIMIT 1: PostgreSQL runs it per
+        # language and stops at the first idea that uses it. (An EXISTS or an IN would be
+        # planned as a semi-join that first hashes every idea of the list.)
+        first_use = self.queryset.order_by().filter(tags=OuterRef("pk")).values("pk")[:1]
         self.filters["language"].queryset = (
-            Tag.objects.filter(kind=Tag.Kind.LANGUAGE).filter(Exists(used)).order_by("name")
+            Tag.objects.filter(kind=Tag.Kind.LANGUAGE)
+            .alias(first_use=Subquery(first_use))
+            .filter(first_use__isnull=False)
+            .order_by("name")
         )
         if with_organization:
             self.filters["organization"].queryset = Organization.objects.filter(

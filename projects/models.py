@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -145,11 +145,15 @@ class ProjectIdea(models.Model):
             ),
         ]
         indexes = [
-            # The public list: approved ideas of a round, by organization.
+            # The public lists: approved ideas of an organization in the order they are
+            # shown (projects.views.public.ORG_ORDER), so a round's list takes a page of
+            # them organization by organization without sorting the whole round.
             models.Index(
-                fields=["participation", "title"],
+                "participation",
+                Lower("title"),
+                "id",
                 condition=Q(status="approved"),
-                name="idea_approved_by_participation",
+                name="idea_approved_in_list_order",
             ),
         ]
 

@@ -12,7 +12,10 @@
   outside the organization get 404; program admins and members without the role get 403.
 """
 
+import operator
 from dataclasses import dataclass
+from datetime import datetime
+from functools import reduce
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -24,7 +27,7 @@ from people.models import User
 from programs.models import Participation
 from programs.permissions import participation_for_public
 from programs.roles import Roles, roles_in
-from projects.models import IdeaComment, ProjectIdea
+from projects.models import IdeaComment, IdeaMentor, ProjectIdea
 
 # --- The rules, each stated once --------------------------------------------------------------
 # The helpers below (views) and the services (projects.services) both decide with these, from
@@ -83,14 +86,30 @@ def visible_ideas(user: User, participation: Participation) -> QuerySet[ProjectI
     roles = roles_in(user, participation)
     if may_see_all_ideas(roles):
         return ideas
-    visible = Q(pk__in=ProjectIdea.objects.published(timezone.now()).values("pk"))
+    # Whether the participation publishes is known here (its status and its round's ideas
+    # date), so only the idea's own status is left to the query: no subquery over every
+    # published idea of the site, and no join that would need DISTINCT.
+    shown = []
+    if _publishes(participation, timezone.now()):
+        shown.append(Q(status=ProjectIdea.Status.APPROVED))
     if user.is_authenticated:
-        visible |= Q(proposed_by=user)
+        shown.append(Q(proposed_by=user))
     if roles.mentor:
         # Access follows the active role: a mentor who left or was removed stays named on the
         # ideas they co-mentored, but no longer reads the unpublished ones.
-        visible |= Q(mentors__user=user) | Q(status=ProjectIdea.Status.PROPOSED)
-    return ideas.filter(visible).distinct()
+        mentored = IdeaMentor.objects.filter(user=user).values("idea_id")
+        shown += [Q(pk__in=mentored), Q(status=ProjectIdea.Status.PROPOSED)]
+    if not shown:
+        return ideas.none()
+    return ideas.filter(reduce(operator.or_, shown))
+
+
+def _publishes(participation: Participation, now: datetime) -> bool:
+    """The participation's half of ProjectIdea.is_published_at."""
+    return (
+        participation.status == Participation.Status.ACCEPTED
+        and participation.round.ideas_published <= now
+    )
 
 
 def idea_for_view(user: User, round_slug: str, org_slug: str, idea_slug: str) -> ProjectIdea:

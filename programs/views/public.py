@@ -10,7 +10,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -116,21 +117,29 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
 
 def accepted_organizations(round_: Round, search: str) -> QuerySet[Participation]:
     """The round's accepted organizations whose name contains `search`, with their active
-    mentors counted in the same query."""
+    mentors counted in the same query.
+
+    Counted by a subquery per row, not a join grouped over the round: PostgreSQL sorts by
+    name first (walking the organizations' name index), cuts the page, then counts the
+    mentors of its rows only, and the paginator's count leaves the subquery out.
+    """
     organizations = Participation.objects.accepted().filter(round=round_)
     if search:
         organizations = organizations.filter(organization__name__icontains=search)
+    mentors = (
+        Membership.objects.filter(
+            participation=OuterRef("pk"),
+            role=Membership.Role.MENTOR,
+            status=Membership.Status.ACTIVE,
+        )
+        .order_by()
+        .values("participation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         organizations.select_related("organization")
-        .annotate(
-            mentor_count=Count(
-                "memberships",
-                filter=Q(
-                    memberships__role=Membership.Role.MENTOR,
-                    memberships__status=Membership.Status.ACTIVE,
-                ),
-            )
-        )
+        .annotate(mentor_count=Coalesce(Subquery(mentors), 0))
         .order_by("organization__name", "pk")
     )
 

@@ -25,7 +25,7 @@ from programs.roles import roles_in
 from programs.timeline import Phase
 from programs.urlformat import slug_url
 from projects import permissions
-from projects.contacts import mentor_contact
+from projects.contacts import mentor_contact, shown_name
 from projects.filters import IdeaFilter
 from projects.forms.discussion import CommentForm
 from projects.models import IdeaComment, IdeaMentor, ProjectIdea, Tag
@@ -71,13 +71,17 @@ def _is_filtered(request: HttpRequest) -> bool:
 
 
 def _page(request: HttpRequest, ideas: QuerySet[ProjectIdea], round_: Round) -> Page:
-    """One page of ideas, each with its `url`: reversed once, not once per row."""
-    page = Paginator(ideas, PER_PAGE).get_page(request.GET.get("page"))
+    """One page of ideas, each with what its row shows worked out here, once: its `url`
+    (reversed once for the page, not once per row), `language_names` and `mentor_names`."""
+    # The description is the one long text of an idea, and no row shows it.
+    page = Paginator(ideas.defer("description"), PER_PAGE).get_page(request.GET.get("page"))
     idea_url = slug_url(
         "projects:idea", fixed={"round_slug": round_.slug}, varying=("org_slug", "idea_slug")
     )
     for idea in page:
         idea.url = idea_url(org_slug=idea.participation.organization.slug, idea_slug=idea.slug)
+        idea.language_names = [t.name for t in idea.tags.all() if t.kind == Tag.Kind.LANGUAGE]
+        idea.mentor_names = [shown_name(mentor) for mentor in idea.mentors.all()]
     return page
 
 
