@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programs", "0006_organization_wiki_address"),
+        ("programs", "0009_mentor_request_withdrawn"),
     ]
 
     operations = [
