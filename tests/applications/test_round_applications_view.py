@@ -184,3 +184,11 @@ def test_it_makes_the_same_queries_for_10_and_1000_applications(
         response = get(client, round_)
 
     assert len(response.context["page"]) == min(count, APPLICATIONS_PER_PAGE)
+
+
+def test_the_verdict_page_leads_back_to_the_list(client, round_, ana_applies, program_admin):
+    client.force_login(program_admin)
+
+    verdict = reverse("applications:mark_ineligible", args=[round_.slug, ana_applies.pk])
+
+    assert url(round_) in client.get(verdict).content.decode()
