@@ -128,6 +128,19 @@ def application_for_verdict(user: User, round_slug: str, pk: int) -> Application
     raise Http404
 
 
+def round_for_application_list(user: User, round_slug: str) -> Round:
+    """A round's list of applications: program admins only. The round's mentors and org
+    admins, who see the applications of those who proposed or contributed to them, get 403;
+    anyone else (an applicant, a person with no role in the round) gets 404, as the list
+    names people who applied."""
+    round_ = round_for_public(round_slug)
+    if user.is_authenticated and user.runs_programs:
+        return round_
+    if holds_a_role_in(user, round_):
+        raise PermissionDenied("Only program admins list the applications of a round.")
+    raise Http404
+
+
 # --- Dashboard: the applicant's page and the mentors' proposal list ---------------------------
 
 

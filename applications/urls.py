@@ -18,6 +18,7 @@ The layout (fill it in as written, so the pages agree). A = rounds/<round>/appli
                                          proposal_exception   an org admin's late-edit exception
     rounds/<round>/orgs/<org>/contributions/<pk>/review/
                                          contribution_review  a mentor confirms or rejects (POST)
+    rounds/<round>/applicants/           round_applications   a program admin's list, paginated
     rounds/<round>/applicants/<pk>/ineligible/
                                          mark_ineligible      a program admin's verdict (<pk>:
                                                               the application's)
@@ -32,7 +33,7 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 
 from django.urls import path
 
-from applications.views import contributions, dashboard, eligibility, proposals
+from applications.views import applicant_list, contributions, dashboard, eligibility, proposals
 
 app_name = "applications"
 
@@ -58,6 +59,11 @@ urlpatterns = [
         "rounds/<slug:round_slug>/orgs/<slug:org_slug>/contributions/<int:pk>/review/",
         contributions.contribution_review_view,
         name="contribution_review",
+    ),
+    path(
+        "rounds/<slug:round_slug>/applicants/",
+        applicant_list.round_applications,
+        name="round_applications",
     ),
     path(
         "rounds/<slug:round_slug>/applicants/<int:pk>/ineligible/",

@@ -59,6 +59,7 @@ PAGES = [
     Page("notification preferences", "/notifications/", "mentor"),
     Page("applicant's dashboard", ROUND + "/application/", "applicant"),
     Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
+    Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
 ]
 
 
