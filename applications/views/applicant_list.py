@@ -21,7 +21,7 @@ from applications.services.applicant_list import (
 def round_applications(request: HttpRequest, round_slug: str) -> HttpResponse:
     round_ = permissions.round_for_application_list(request.user, round_slug)
     # PostgreSQL refuses a NUL in a string; nobody's name or address holds one.
-    search = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_APPLICANT_SEARCH]
+    search = request.GET.get("q", "").strip()[:MAX_APPLICANT_SEARCH]
     eligibility = request.GET.get("eligibility", "")
     if eligibility not in dict(Eligibility.choices):
         eligibility = ""

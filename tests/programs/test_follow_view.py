@@ -53,7 +53,7 @@ def test_it_returns_to_the_page_it_came_from_but_never_elsewhere(client, applica
 
 
 @pytest.mark.parametrize(
-    "target", ["home", "programs:home", "/a\x00b", "/line\nbreak", "/" + "x" * 3000]
+    "target", ["home", "programs:home", "/a\x01b", "/line\nbreak", "/" + "x" * 3000]
 )
 def test_a_next_that_is_no_path_of_the_site_returns_to_the_round_not_500(
     client, applicant, round_, target
