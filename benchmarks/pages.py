@@ -59,6 +59,7 @@ PAGES = [
     Page("notification preferences", "/notifications/", "mentor"),
     Page("applicant's dashboard", ROUND + "/application/", "applicant"),
     Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
+    Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
 ]
 
 
