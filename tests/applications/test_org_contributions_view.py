@@ -233,3 +233,12 @@ def test_the_org_dashboard_and_the_proposal_list_link_to_it_with_the_unreviewed_
     assert f'href="{url(participation)}">Contributions to review</a>' in dashboard
     assert '<span class="num">3</span> not reviewed yet' in dashboard
     assert f'href="{url(participation)}">Contributions to review</a>' in proposals
+
+
+def test_the_review_page_of_one_contribution_links_back_to_the_list(client, participation, mentor):
+    contribution = ContributionFactory(participation=participation)
+    client.force_login(mentor)
+
+    html = client.get(review_url(contribution)).content.decode()
+
+    assert f'href="{url(participation)}">All contributions to review</a>' in html
