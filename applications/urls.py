@@ -16,6 +16,8 @@ The layout (fill it in as written, so the pages agree). A = rounds/<round>/appli
     rounds/<round>/orgs/<org>/proposals/ org_proposals        mentors' list, paginated
     rounds/<round>/orgs/<org>/proposals/<pk>/exception/
                                          proposal_exception   an org admin's late-edit exception
+    rounds/<round>/orgs/<org>/contributions/
+                                         org_contributions    mentors' list to review, paginated
     rounds/<round>/orgs/<org>/contributions/<pk>/review/
                                          contribution_review  a mentor confirms or rejects (POST)
     rounds/<round>/applicants/           round_applications   a program admin's list, paginated
@@ -54,6 +56,11 @@ urlpatterns = [
         f"{A}contributions/<int:pk>/",
         contributions.contribution_edit,
         name="contribution_edit",
+    ),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/contributions/",
+        contributions.org_contributions,
+        name="org_contributions",
     ),
     path(
         "rounds/<slug:round_slug>/orgs/<slug:org_slug>/contributions/<int:pk>/review/",

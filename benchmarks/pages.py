@@ -60,6 +60,7 @@ PAGES = [
     Page("applicant's dashboard", ROUND + "/application/", "applicant"),
     Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
     Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
+    Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
 ]
 
 

@@ -20,7 +20,6 @@ from applications.services.applicant_list import (
 @cache_control(private=True, no_store=True)
 def round_applications(request: HttpRequest, round_slug: str) -> HttpResponse:
     round_ = permissions.round_for_application_list(request.user, round_slug)
-    # PostgreSQL refuses a NUL in a string; nobody's name or address holds one.
     search = request.GET.get("q", "").strip()[:MAX_APPLICANT_SEARCH]
     eligibility = request.GET.get("eligibility", "")
     if eligibility not in dict(Eligibility.choices):

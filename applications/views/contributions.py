@@ -6,16 +6,21 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control
 
 from applications import permissions
 from applications.forms.contributions import ContributionForm
 from applications.models import Contribution
+from applications.services import contribution_lists
 from applications.services.contributions import (
     contribution_record,
     contribution_review,
     contribution_update,
 )
+from programs.roles import roles_in
 from programs.views.outcome import perform
 
 CONTRIBUTIONS_PER_PAGE = 25
@@ -111,10 +116,56 @@ def contribution_review_view(
             ),
             success=f"The contribution is {said}; {contribution.applicant.name} is told.",
         )
-        return redirect(request.path)
+        return redirect(_back_to_list(request, contribution) or request.path)
     context = {
         "round": contribution.participation.round,
         "organization": contribution.participation.organization,
         "contribution": contribution,
     }
     return render(request, "applications/contributions/review.html", context)
+
+
+def _org_contributions_url(round_slug: str, org_slug: str) -> str:
+    return reverse("applications:org_contributions", args=[round_slug, org_slug])
+
+
+def _back_to_list(request: HttpRequest, contribution: Contribution) -> str | None:
+    """The organization's list with its filter and page, when the verdict was given there:
+    only an address on this site under that very list (never one elsewhere)."""
+    back = request.POST.get("next", "")
+    participation = contribution.participation
+    listed = _org_contributions_url(participation.round.slug, participation.organization.slug)
+    if (
+        len(back) <= 500
+        and back.startswith(listed)
+        and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    ):
+        return back
+    return None
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def org_contributions(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
+    """An organization's contributions for its mentors: one verdict at a time (the
+    unreviewed first), 25 a page, each row with Confirm and Reject for those who review."""
+    participation = permissions.participation_for_contribution_list(
+        request.user, round_slug, org_slug
+    )
+    verdict = contribution_lists.verdict_from(request.GET.get("verdict", ""))
+    page = Paginator(
+        contribution_lists.contributions_with_verdict(participation=participation, verdict=verdict),
+        contribution_lists.CONTRIBUTIONS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    counts = contribution_lists.verdict_counts(participation)
+    context = {
+        "participation": participation,
+        "round": participation.round,
+        "organization": participation.organization,
+        "page": page,
+        "verdict": verdict,
+        "tabs": [(v, Verdict(v).label, counts[v]) for v in contribution_lists.VERDICTS],
+        "may_review": permissions.may_review_contributions(roles_in(request.user, participation)),
+        "here": request.get_full_path(),
+    }
+    return render(request, "applications/contributions/org_list.html", context)

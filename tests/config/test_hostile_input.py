@@ -30,7 +30,7 @@ from django.utils import timezone
 from notifications.models import Message
 from programs.models import Invitation, Membership, MentorRequest, Participation
 from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
-from tests.factories import OrganizationFactory, ParticipationFactory
+from tests.factories import ContributionFactory, OrganizationFactory, ParticipationFactory
 from tests.notifications.outbox_helpers import message_for
 from tests.projects.idea_rows import make_idea
 
@@ -67,7 +67,9 @@ TYPED = {
     "time", "password", "tel",
 }  # fmt: skip
 # Query parameters the views read, added to those of the page's own GET forms.
-QUERY_PARAMETERS = ("page", "q", "status", "after", "next", "language", "skill", "tag")
+QUERY_PARAMETERS = (
+    "page", "q", "status", "after", "next", "language", "skill", "tag", "verdict",
+)  # fmt: skip
 ACCOUNT_PAGES = [
     ("account", "/accounts/login/"),
     ("account", "/accounts/signup/"),
@@ -138,7 +140,7 @@ class FormsOnPage(HTMLParser):
 @pytest.fixture
 def world(participation, program_admin, org_admin, mentor, applicant, outsider):
     """A round with something behind every address: an idea, an application waiting for a
-    decision, an invitation, a request to mentor, a message in the outbox."""
+    decision, an invitation, a request to mentor, a message in the outbox, a contribution."""
     for person in (program_admin, org_admin, mentor, applicant):
         person.timezone = "Europe/Berlin"  # so the daylight-saving gap is one
         person.save(update_fields=["timezone"])
@@ -163,6 +165,7 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         hours_per_week=5,
     )
     message = message_for(org_admin, status=Message.Status.FAILED)
+    contribution = ContributionFactory(applicant=applicant, participation=participation)
     values = {
         "program": participation.round.program.slug,
         "round": participation.round.slug,
@@ -177,6 +180,8 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "programs:mentor_request_decide": asked.pk,
         "programs:membership_end": Membership.objects.get(user=mentor).pk,
         "notifications:retry": message.pk,
+        "applications:contribution_edit": contribution.pk,
+        "applications:contribution_review": contribution.pk,
     }
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))
