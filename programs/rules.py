@@ -1,6 +1,7 @@
 """Program rules: what changes from year to year is data a program admin edits, not code."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -99,6 +100,16 @@ class RuleSet(models.Model):
     asks_country_for_payments = models.BooleanField(
         default=False,
         help_text="Applicants say which country they live in (needed to pay the stipend).",
+    )
+    # Google Summer of Code sizes projects in hours (90, 175, 350) and lets their length
+    # follow; a program that does so says how many hours make a week of an intern's work.
+    schedule_hours_per_week = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Where set, a proposal's schedule has as many weeks as its idea's expected "
+        "hours take at this many hours a week (175 hours at 15 make 12 weeks); empty: every "
+        "schedule has the weeks of the coding period.",
     )
 
     class Meta:

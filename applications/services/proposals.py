@@ -36,6 +36,8 @@ ADOPTED = (
 )
 EDITABLE = (Status.DRAFT, Status.SUBMITTED)
 WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED)
+# A schedule longer than a year is a typo in the hours, not a plan.
+MAX_SCHEDULE_WEEKS = 52
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,17 @@ class ProposalContent:
 # --- The schedule ---------------------------------------------------------------------------
 
 
-def schedule_weeks(round_: Round) -> list[tuple[int, date]]:
-    """Week numbers with their first day, one per week of the round's coding period (from
-    coding start until final evaluations open; a week begun counts). The rules hold no
-    switch for an idea's expected size, so every idea of a round gets the same weeks: 12
-    for a standard round."""
-    coding = round_.final_open - round_.coding_start
-    count = max(1, math.ceil(coding / timedelta(weeks=1)))
+def schedule_weeks(round_: Round, idea: ProjectIdea) -> list[tuple[int, date]]:
+    """Week numbers with their first day, from the round's coding start. As many weeks as the
+    coding period has (until final evaluations open; a week begun counts: 12 for a standard
+    round), or, where the round's rules give the hours of a week's work, as many as the idea's
+    expected hours take (a week begun counts; at most a year)."""
+    per_week = round_.rules.schedule_hours_per_week
+    if per_week and idea.expected_hours:
+        count = min(MAX_SCHEDULE_WEEKS, math.ceil(idea.expected_hours / per_week))
+    else:
+        count = math.ceil((round_.final_open - round_.coding_start) / timedelta(weeks=1))
+    count = max(1, count)
     first = round_.coding_start.astimezone(UTC).date()
     return [(number, first + timedelta(weeks=number - 1)) for number in range(1, count + 1)]
 
@@ -145,7 +151,7 @@ def proposal_start(*, applicant: User, idea: ProjectIdea, now: datetime | None =
     )
     ProposalWeek.objects.bulk_create(
         ProposalWeek(proposal=proposal, number=number, starts_on=starts_on)
-        for number, starts_on in schedule_weeks(round_)
+        for number, starts_on in schedule_weeks(round_, idea)
     )
     return proposal
 

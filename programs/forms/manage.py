@@ -208,6 +208,7 @@ class RuleSetForm(forms.ModelForm):
             "extension_cutoff_days",
             "students_only",
             "asks_country_for_payments",
+            "schedule_hours_per_week",
         ]
         labels = {
             "mentor_midterm_required": "Mentors must submit a midterm evaluation",

@@ -48,6 +48,14 @@ def _stipend(split: list[dict]) -> str:
 
 def rules_in_words(rules: RuleSet) -> list[str]:
     """One sentence per rule, in the order an applicant cares about them."""
+    schedule = (
+        [
+            "A proposal's schedule has a week for every "
+            f"{_count(rules.schedule_hours_per_week, 'hour')} of its idea's expected size."
+        ]
+        if rules.schedule_hours_per_week
+        else []
+    )
     return [
         (
             "Only enrolled students may apply."
@@ -77,4 +85,5 @@ def rules_in_words(rules: RuleSet) -> list[str]:
         f"A program admin may extend an internship by up to "
         f"{_count(rules.extension_max_weeks, 'week')} (illness, exams), until "
         f"{_count(rules.extension_cutoff_days, 'day')} before the final evaluation deadline.",
+        *schedule,
     ]

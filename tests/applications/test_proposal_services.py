@@ -29,6 +29,32 @@ def _kolkata(moment) -> str:
     return moment.astimezone(timezone.get_fixed_timezone(330)).strftime("%a %d %b %Y, 23:30 IST")
 
 
+@pytest.mark.parametrize(("hours", "weeks"), [(175, 12), (90, 6), (350, 24), (10_000, 52)])
+def test_where_the_rules_give_a_weeks_hours_the_schedule_follows_the_ideas_size(
+    application, idea, round_, hours, weeks
+):
+    round_.rules.schedule_hours_per_week = 15
+    round_.rules.save()
+    idea.expected_hours = hours
+    idea.save()
+
+    draft = proposal_start(applicant=application.applicant, idea=idea)
+
+    assert draft.weeks.count() == weeks
+    assert draft.weeks.get(number=weeks).starts_on == round_.coding_start.date() + timedelta(
+        weeks=weeks - 1
+    )
+
+
+def test_an_idea_without_a_size_keeps_the_coding_periods_weeks(application, idea, round_):
+    round_.rules.schedule_hours_per_week = 15
+    round_.rules.save()
+    idea.expected_hours = None
+    idea.save()
+
+    assert proposal_start(applicant=application.applicant, idea=idea).weeks.count() == 12
+
+
 def test_a_draft_has_one_row_per_week_of_a_standard_coding_period(draft, round_):
     weeks = list(draft.weeks.all())
 

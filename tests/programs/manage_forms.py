@@ -30,6 +30,7 @@ def rules_inputs(rules: RuleSet, **changes) -> dict[str, str]:
         "extension_cutoff_days": rules.extension_cutoff_days,
         "students_only": rules.students_only,
         "asks_country_for_payments": rules.asks_country_for_payments,
+        "schedule_hours_per_week": rules.schedule_hours_per_week or "",
         **changes,
     }
     data = {}

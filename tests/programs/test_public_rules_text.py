@@ -46,3 +46,9 @@ def test_other_rules_change_the_words():
     assert "The stipend is paid in full on passing the final evaluation." in words
     assert words[-1].startswith("A program admin may extend an internship by up to 1 week ")
     assert words[-1].endswith("until 1 day before the final evaluation deadline.")
+
+
+def test_a_schedule_that_follows_the_ideas_size_is_said_in_hours():
+    assert rules_in_words(RuleSet(schedule_hours_per_week=15))[-1] == (
+        "A proposal's schedule has a week for every 15 hours of its idea's expected size."
+    )
