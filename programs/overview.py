@@ -64,15 +64,16 @@ def participations_with_people(
     return (
         participations.select_related("organization")
         .annotate(
-            org_admin_count=_active_members(Membership.Role.ORG_ADMIN),
-            mentor_count=_active_members(Membership.Role.MENTOR),
+            org_admin_count=active_members(Membership.Role.ORG_ADMIN),
+            mentor_count=active_members(Membership.Role.MENTOR),
         )
         .order_by("organization__name", "pk")
     )
 
 
-def _active_members(role: str) -> Coalesce:
-    """How many active members in `role` the participation of the row has."""
+def active_members(role: str) -> Coalesce:
+    """How many active members in `role` the participation of the row has: a subquery per
+    row, so a page of participations is cut first and only its rows are counted."""
     counted = (
         Membership.objects.filter(
             participation=OuterRef("pk"), role=role, status=Membership.Status.ACTIVE

@@ -154,6 +154,14 @@ _UNAVAILABLE_MESSAGES = {
 }
 
 
+def require_terms(accepts_terms: bool) -> None:
+    """Becoming an org admin or mentor (through an invitation or an accepted request to
+    mentor) needs the program's terms and the commitment accepted: asked before anything is
+    claimed."""
+    if not accepts_terms:
+        raise ValidationError("Accept the program's terms and the commitment to continue.")
+
+
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool) -> Membership:
     """Turn the invitation into an active membership for `user`.
@@ -165,8 +173,7 @@ def invitation_accept(*, invitation: Invitation, user: User, accepts_terms: bool
     The invited address need not be the account's (people use several); `accepted_by`
     records who actually used the link. Any refusal after the claim rolls the claim back.
     """
-    if not accepts_terms:
-        raise ValidationError("Accept the program's terms and the commitment to continue.")
+    require_terms(accepts_terms)
     participation = invitation.participation
     if participation.status in CLOSED_STATUSES:
         raise InvitationUnavailable(

@@ -17,7 +17,7 @@ from people.models import User
 from programs import reminders
 from programs.models import Membership, MentorRequest, Participation
 from programs.roles import roles_in
-from programs.services.memberships import CLOSED_STATUSES, membership_activate
+from programs.services.memberships import CLOSED_STATUSES, membership_activate, require_terms
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +103,7 @@ def mentor_request_confirm(
 ) -> Membership:
     """The accepted person confirms the commitment and the terms and becomes a mentor.
     Any refusal after the claim (they became a mentor meanwhile) rolls the claim back."""
-    if not accepts_terms:
-        raise ValidationError("Accept the program's terms and the commitment to continue.")
+    require_terms(accepts_terms)
     if request.user_id != user.pk:
         raise ValidationError("Only the person who asked can confirm.")
     participation = request.participation

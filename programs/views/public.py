@@ -10,8 +10,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.timesince import timeuntil
 
 from programs.models import Membership, Participation, Program, Round
+from programs.overview import active_members
 from programs.permissions import program_for_public, round_for_public
 from programs.timeline import DatedMilestone, Phase
 from programs.urlformat import slug_url
@@ -126,20 +126,9 @@ def accepted_organizations(round_: Round, search: str) -> QuerySet[Participation
     organizations = Participation.objects.accepted().filter(round=round_)
     if search:
         organizations = organizations.filter(organization__name__icontains=search)
-    mentors = (
-        Membership.objects.filter(
-            participation=OuterRef("pk"),
-            role=Membership.Role.MENTOR,
-            status=Membership.Status.ACTIVE,
-        )
-        .order_by()
-        .values("participation")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     return (
         organizations.select_related("organization")
-        .annotate(mentor_count=Coalesce(Subquery(mentors), 0))
+        .annotate(mentor_count=active_members(Membership.Role.MENTOR))
         .order_by("organization__name", "pk")
     )
 
