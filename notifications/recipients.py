@@ -4,7 +4,6 @@ Read in bulk: the sweep asks about thousands of people at once, a worker about a
 """
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
@@ -32,8 +31,3 @@ def muted(pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
         kind__in={kind for _, kind in optional},
     ).values_list("user_id", "kind")
     return set(off) & optional
-
-
-def is_muted(*, recipient: Any, kind: str) -> bool:
-    """True when the person turned this kind off (only optional kinds can be)."""
-    return bool(muted([(recipient.pk, kind)]))
