@@ -168,13 +168,6 @@ def may_list_proposals(roles: Roles) -> bool:
     return roles.program_admin or roles.member
 
 
-def round_for_applicant(user: User, round_slug: str) -> Round:
-    """A person's own dashboard in a round: rounds are public, and the page shows only the
-    signed-in person's own rows, so any signed-in person may open it (the view asks for a
-    login first)."""
-    return round_for_public(round_slug)
-
-
 def participation_for_proposal_list(user: User, round_slug: str, org_slug: str) -> Participation:
     """The mentors' list: the organization's mentors and org admins, and program admins;
     everyone else (applicants, other organizations' mentors) gets 404."""

@@ -16,6 +16,7 @@ from applications.services.dashboard import (
     proposal_rows,
     submitted_to_organization,
 )
+from programs.permissions import round_for_public
 from projects.models import ProjectIdea
 
 # An idea filter longer than any slug is not one; cut it rather than look it up.
@@ -25,7 +26,8 @@ MAX_IDEA_SLUG = 120
 @login_required
 @cache_control(private=True, no_store=True)
 def dashboard(request: HttpRequest, round_slug: str) -> HttpResponse:
-    round_ = permissions.round_for_applicant(request.user, round_slug)
+    # Rounds are public and the page shows only the signed-in person's own rows.
+    round_ = round_for_public(round_slug)
     data = applicant_dashboard(applicant=request.user, round_=round_, now=timezone.now())
     return render(request, "applications/dashboard/dashboard.html", {"data": data, "round": round_})
 
