@@ -16,7 +16,7 @@ from applications.services.dashboard import (
     proposal_rows,
     submitted_to_organization,
 )
-from programs.permissions import round_for_public
+from programs.permissions import participation_for_member, round_for_public
 from projects.models import ProjectIdea
 
 # An idea filter longer than any slug is not one; cut it rather than look it up.
@@ -35,7 +35,8 @@ def dashboard(request: HttpRequest, round_slug: str) -> HttpResponse:
 @login_required
 @cache_control(private=True, no_store=True)
 def org_proposals(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = permissions.participation_for_proposal_list(request.user, round_slug, org_slug)
+    # The organization's mentors and org admins, and program admins; anyone else gets 404.
+    participation = participation_for_member(request.user, round_slug, org_slug)
     idea_slug = request.GET.get("idea", "").strip()[:MAX_IDEA_SLUG]
     idea = permissions.idea_of(participation, idea_slug) if idea_slug else None
     page = Paginator(
