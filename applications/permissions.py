@@ -20,7 +20,7 @@ from django.utils import timezone
 from applications.models import Application, Contribution, Proposal
 from people.models import User
 from programs.models import Membership, Participation, Round
-from programs.permissions import participation_for_member, round_for_public
+from programs.permissions import round_for_public
 from programs.roles import Roles, roles_in
 from programs.timeline import Phase
 from projects.models import ProjectIdea
@@ -92,24 +92,6 @@ def contribution_for_review(user: User, round_slug: str, org_slug: str, pk: int)
     raise Http404
 
 
-def may_list_contributions(roles: Roles) -> bool:
-    """An organization's list of contributions: its mentors and org admins, who review them,
-    and program admins, who read it."""
-    return roles.program_admin or roles.member
-
-
-def participation_for_contribution_list(
-    user: User, round_slug: str, org_slug: str
-) -> Participation:
-    """The contributions to review: the organization's mentors and org admins, and program
-    admins (the buttons are `may_review_contributions`'); everyone else (applicants, other
-    organizations' mentors) gets 404."""
-    participation = participation_for_member(user, round_slug, org_slug)
-    if not may_list_contributions(roles_in(user, participation)):
-        raise Http404
-    return participation
-
-
 def _sees_application(user: User, application: Application) -> bool:
     """The mentors and org admins of an organization the applicant contributed or proposed
     to see their application (as a mentor's list shows it)."""
@@ -160,28 +142,6 @@ def round_for_application_list(user: User, round_slug: str) -> Round:
 
 
 # --- Dashboard: the applicant's page and the mentors' proposal list ---------------------------
-
-
-def may_list_proposals(roles: Roles) -> bool:
-    """The submitted proposals to an organization's ideas: its mentors and org admins, and
-    program admins."""
-    return roles.program_admin or roles.member
-
-
-def round_for_applicant(user: User, round_slug: str) -> Round:
-    """A person's own dashboard in a round: rounds are public, and the page shows only the
-    signed-in person's own rows, so any signed-in person may open it (the view asks for a
-    login first)."""
-    return round_for_public(round_slug)
-
-
-def participation_for_proposal_list(user: User, round_slug: str, org_slug: str) -> Participation:
-    """The mentors' list: the organization's mentors and org admins, and program admins;
-    everyone else (applicants, other organizations' mentors) gets 404."""
-    participation = participation_for_member(user, round_slug, org_slug)
-    if not may_list_proposals(roles_in(user, participation)):
-        raise Http404
-    return participation
 
 
 def idea_of(participation: Participation, idea_slug: str) -> ProjectIdea:

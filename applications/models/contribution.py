@@ -8,6 +8,17 @@ from programs.fields import HttpsURLField
 from programs.models import Participation
 
 
+def accepted_by(day) -> Q:
+    """Accepted upstream on or before `day` (a date, or an expression giving one): with a
+    mentor's confirmation, what counts for a gate whose deadline falls on `day` (UTC)."""
+    return Q(state=Contribution.State.ACCEPTED, accepted_at__lte=day)
+
+
+def counts_toward_gate(day) -> Q:
+    """The gate's rule, stated once: accepted upstream by `day` and confirmed by a mentor."""
+    return accepted_by(day) & Q(verdict=Contribution.Verdict.CONFIRMED)
+
+
 class ContributionQuerySet(models.QuerySet):
     def for_applicant(self, user):
         return self.filter(applicant=user)
@@ -19,10 +30,7 @@ class ContributionQuerySet(models.QuerySet):
         if participation.gate_deadline is None:
             return self.none()
         return self.filter(
-            participation=participation,
-            state=Contribution.State.ACCEPTED,
-            accepted_at__lte=participation.gate_deadline.date(),
-            verdict=Contribution.Verdict.CONFIRMED,
+            counts_toward_gate(participation.gate_deadline.date()), participation=participation
         )
 
     def count_toward_gate(self, *, applicant, participation: Participation) -> int:

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from applications import reminders
 from applications.models import Contribution
+from applications.models.contribution import counts_toward_gate
 from applications.permissions import may_review_contributions
 from notifications.outbox import enqueue_dues
 from people.dates import moment_for
@@ -77,17 +78,11 @@ def gate_standings(applicant: User, participations: list[Participation]) -> dict
     if gated:
         toward = Q()
         for participation in gated:
-            toward |= Q(
-                participation=participation,
-                accepted_at__lte=participation.gate_deadline.date(),
+            toward |= Q(participation=participation) & counts_toward_gate(
+                participation.gate_deadline.date()
             )
         counts = dict(
-            Contribution.objects.filter(
-                toward,
-                applicant=applicant,
-                state=State.ACCEPTED,
-                verdict=Verdict.CONFIRMED,
-            )
+            Contribution.objects.filter(toward, applicant=applicant)
             .values("participation")
             .annotate(n=Count("pk"))
             .values_list("participation", "n")

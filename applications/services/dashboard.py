@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils.timesince import timeuntil
 
 from applications.models import Application, Commitment, Contribution, Proposal
+from applications.models.contribution import accepted_by, counts_toward_gate
 from people.models import User
 from programs.models import Participation, Round
 from projects.models import ProjectIdea
@@ -82,18 +83,12 @@ class DashboardData:
     applications_open: bool = False
 
 
-def _count_of(applicant: User, verdict: str):
-    """The applicant's contributions to the outer participation accepted upstream by its
-    gate deadline's date (`gate_day`, in UTC) with `verdict`, counted through the
-    (participation, applicant) index: other applicants' contributions are never read."""
+def _count_of(applicant: User, condition: Q):
+    """The applicant's contributions to the outer participation meeting `condition`, counted
+    through the (participation, applicant) index: other applicants' contributions are never
+    read."""
     counted = (
-        Contribution.objects.filter(
-            participation=OuterRef("pk"),
-            applicant=applicant,
-            state=Contribution.State.ACCEPTED,
-            verdict=verdict,
-            accepted_at__lte=OuterRef("gate_day"),
-        )
+        Contribution.objects.filter(condition, participation=OuterRef("pk"), applicant=applicant)
         .order_by()
         .values("participation")
         .annotate(n=Count("pk"))
@@ -106,14 +101,17 @@ def gate_standings(
     *, applicant: User, participations: QuerySet[Participation], now: datetime
 ) -> list[GateStanding]:
     """The gates of `participations` (those without one are left out), counted in one query
-    the way `Contribution.objects.toward_gate` counts them for one organization."""
+    by the rule `counts_toward_gate` states (the one `Contribution.objects.toward_gate` uses)."""
     gated = (
         participations.filter(gate_contributions__gt=0, gate_deadline__isnull=False)
         .select_related("organization")
         .annotate(gate_day=TruncDate("gate_deadline", tzinfo=UTC))
         .annotate(
-            counted=_count_of(applicant, Contribution.Verdict.CONFIRMED),
-            awaiting_mentor=_count_of(applicant, Contribution.Verdict.UNREVIEWED),
+            counted=_count_of(applicant, counts_toward_gate(OuterRef("gate_day"))),
+            awaiting_mentor=_count_of(
+                applicant,
+                accepted_by(OuterRef("gate_day")) & Q(verdict=Contribution.Verdict.UNREVIEWED),
+            ),
         )
         .order_by("gate_deadline", "organization__name", "pk")
     )

@@ -20,6 +20,7 @@ from applications.services.contributions import (
     contribution_review,
     contribution_update,
 )
+from programs.permissions import participation_for_member
 from programs.roles import roles_in
 from programs.views.outcome import perform
 
@@ -149,9 +150,9 @@ def _back_to_list(request: HttpRequest, contribution: Contribution) -> str | Non
 def org_contributions(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     """An organization's contributions for its mentors: one verdict at a time (the
     unreviewed first), 25 a page, each row with Confirm and Reject for those who review."""
-    participation = permissions.participation_for_contribution_list(
-        request.user, round_slug, org_slug
-    )
+    # The organization's mentors and org admins, who review, and program admins, who read
+    # (the buttons are `may_review_contributions`'); anyone else gets 404.
+    participation = participation_for_member(request.user, round_slug, org_slug)
     verdict = contribution_lists.verdict_from(request.GET.get("verdict", ""))
     page = Paginator(
         contribution_lists.contributions_with_verdict(participation=participation, verdict=verdict),

@@ -16,6 +16,7 @@ from applications.services.dashboard import (
     proposal_rows,
     submitted_to_organization,
 )
+from programs.permissions import participation_for_member, round_for_public
 from projects.models import ProjectIdea
 
 # An idea filter longer than any slug is not one; cut it rather than look it up.
@@ -25,7 +26,8 @@ MAX_IDEA_SLUG = 120
 @login_required
 @cache_control(private=True, no_store=True)
 def dashboard(request: HttpRequest, round_slug: str) -> HttpResponse:
-    round_ = permissions.round_for_applicant(request.user, round_slug)
+    # Rounds are public and the page shows only the signed-in person's own rows.
+    round_ = round_for_public(round_slug)
     data = applicant_dashboard(applicant=request.user, round_=round_, now=timezone.now())
     return render(request, "applications/dashboard/dashboard.html", {"data": data, "round": round_})
 
@@ -33,7 +35,8 @@ def dashboard(request: HttpRequest, round_slug: str) -> HttpResponse:
 @login_required
 @cache_control(private=True, no_store=True)
 def org_proposals(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = permissions.participation_for_proposal_list(request.user, round_slug, org_slug)
+    # The organization's mentors and org admins, and program admins; anyone else gets 404.
+    participation = participation_for_member(request.user, round_slug, org_slug)
     idea_slug = request.GET.get("idea", "").strip()[:MAX_IDEA_SLUG]
     idea = permissions.idea_of(participation, idea_slug) if idea_slug else None
     page = Paginator(
