@@ -9,6 +9,7 @@ plausible. Past titles are placeholders, not the projects those interns really d
 from itertools import cycle
 
 from evaluations.models import Internship
+from evaluations.statistics_cache import forget_statistics
 from programs.demo.accounts import INTERN, create_account, create_placeholder, placeholder_rows
 from programs.demo.world import DemoWorld, reached
 from programs.models import Participation
@@ -42,6 +43,9 @@ PAST_TOPICS = (
 def extend(world: DemoWorld) -> None:
     _past_internships(world)
     _current_internships(world)
+    # Inserted in bulk, which sends no signal: a statistics table cached before the demo
+    # (in Redis, which outlives the database) would otherwise be shown for up to an hour.
+    forget_statistics()
 
 
 def _past_internships(world: DemoWorld) -> None:
