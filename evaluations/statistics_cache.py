@@ -11,6 +11,7 @@ no signal (a bulk update) are covered by the timeout: an entry lives an hour at 
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from evaluations.charts import StackedBarChart, stacked_bars
@@ -41,7 +42,15 @@ def statistics_of(program: Program) -> tuple[InternsPerYear, StackedBarChart | N
 
 
 def forget_statistics(**kwargs) -> None:
-    """Something the statistics count changed: every program's cached table is out of date."""
+    """Something the statistics count changed: every program's cached table is out of date.
+
+    Forgotten at once and again when the write commits: a page asked between the two would
+    count the data as it was before the commit and cache it under the new version."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 

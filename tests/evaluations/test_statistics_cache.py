@@ -3,8 +3,10 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from evaluations.statistics_cache import VERSION_KEY, forget_statistics
 from programs.schedules import dates_from
 from tests.factories import (
     InternshipFactory,
@@ -57,3 +59,16 @@ def test_a_withdrawn_internship_leaves_the_count(client, program, qemu_in_2014):
     withdrawn.status = withdrawn.Status.WITHDRAWN
     withdrawn.save()
     assert "1 intern with 1 organization, 2014." in page(client, program).text
+
+
+def test_a_write_forgets_the_tables_again_when_it_commits(django_capture_on_commit_callbacks):
+    """A page asked between the write and its commit caches the old count under the new
+    version; the second forgetting, at commit, leaves that entry unread."""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        forget_statistics()
+    before = cache.get(VERSION_KEY)
+
+    for callback in callbacks:
+        callback()
+
+    assert cache.get(VERSION_KEY) != before
