@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
 
 from applications import permissions
 from applications.services.applicant_list import (
@@ -17,7 +16,6 @@ from applications.services.applicant_list import (
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def round_applications(request: HttpRequest, round_slug: str) -> HttpResponse:
     round_ = permissions.round_for_application_list(request.user, round_slug)
     search = request.GET.get("q", "").strip()[:MAX_APPLICANT_SEARCH]

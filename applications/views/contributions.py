@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import cache_control
 
 from applications import permissions
 from applications.forms.contributions import ContributionForm
@@ -146,7 +145,6 @@ def _back_to_list(request: HttpRequest, contribution: Contribution) -> str | Non
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def org_contributions(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     """An organization's contributions for its mentors: one verdict at a time (the
     unreviewed first), 25 a page, each row with Confirm and Reject for those who review."""

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
 
 from applications import permissions
 from applications.services.dashboard import (
@@ -24,7 +23,6 @@ MAX_IDEA_SLUG = 120
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def dashboard(request: HttpRequest, round_slug: str) -> HttpResponse:
     # Rounds are public and the page shows only the signed-in person's own rows.
     round_ = round_for_public(round_slug)
@@ -33,7 +31,6 @@ def dashboard(request: HttpRequest, round_slug: str) -> HttpResponse:
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def org_proposals(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     # The organization's mentors and org admins, and program admins; anyone else gets 404.
     participation = participation_for_member(request.user, round_slug, org_slug)

@@ -1,7 +1,8 @@
 """An applicant's proposals: start one from an idea, write it (autosaved), submit, withdraw,
 order the submitted ones; an org admin's exception to the deadline. Each view asks
 applications.permissions who may act, parses a form, calls applications.services.proposals
-and renders. Every page here is private."""
+and renders. Every page here is private: signed-in pages get `Cache-Control: private,
+no-store` from config.middleware.PrivatePagesMiddleware."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from applications import permissions
@@ -22,8 +22,6 @@ from programs.roles import roles_in
 from programs.views.confirmation import Confirmation, confirmation_page
 from programs.views.outcome import perform, refusal
 
-private = cache_control(private=True, no_store=True)
-
 
 def proposal_url(proposal: Proposal) -> str:
     return reverse("applications:proposal", args=[proposal.application.round.slug, proposal.pk])
@@ -33,7 +31,6 @@ def _order_url(round_slug: str) -> str:
     return reverse("applications:proposal_order", args=[round_slug])
 
 
-@private
 @login_required
 @require_POST
 def proposal_new(
@@ -79,7 +76,6 @@ def _render(
     )
 
 
-@private
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
@@ -111,7 +107,6 @@ def proposal(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
     return _render(request, proposal, form, status=400)
 
 
-@private
 @login_required
 @require_POST
 def proposal_submit(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
@@ -125,7 +120,6 @@ def proposal_submit(request: HttpRequest, round_slug: str, pk: int) -> HttpRespo
     return redirect(proposal_url(proposal))
 
 
-@private
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_withdraw(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
@@ -154,7 +148,6 @@ def proposal_withdraw(request: HttpRequest, round_slug: str, pk: int) -> HttpRes
     return redirect(proposal_url(proposal))
 
 
-@private
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_order(request: HttpRequest, round_slug: str) -> HttpResponse:
@@ -194,7 +187,6 @@ def proposal_order(request: HttpRequest, round_slug: str) -> HttpResponse:
     )
 
 
-@private
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_exception(

@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programs import permissions
@@ -42,7 +41,6 @@ def _list_url(participation: Participation) -> str:
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def mentor_request_create(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = permissions.participation_for_asking_to_mentor(
         request.user, round_slug, org_slug
@@ -76,7 +74,6 @@ def mentor_request_create(request: HttpRequest, round_slug: str, org_slug: str) 
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def mentor_request(request: HttpRequest, round_slug: str, org_slug: str, pk: int) -> HttpResponse:
     asked = permissions.mentor_request_for_requester(request.user, round_slug, org_slug, pk)
     participation = asked.participation
@@ -144,7 +141,6 @@ def mentor_request_withdraw(
 
 
 @login_required
-@cache_control(private=True, no_store=True)
 def mentor_requests(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     """Two lists, each a page at a time: the requests waiting for an answer, and the accepted
     ones waiting for the person to confirm (so nobody accepted is forgotten)."""
