@@ -4,6 +4,7 @@ already queued, and create the new ones. Starts no task (the task rule in the RE
 """
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -69,12 +70,15 @@ def plan(now: datetime) -> list[Planned]:
     return planned
 
 
-def due_messages_create(now: datetime) -> list[Message]:
-    """Create every new due message, in bulk and in one transaction; the ones created.
+def _new(planned: list[Planned]) -> Iterator[Due]:
+    for item in planned:
+        if item.state == "new":
+            yield item.due
 
-    Not through `plan`: messages_create leaves out what exists, the inactive and the muted
-    itself, so planning first would ask the outbox and the preferences twice."""
-    created = messages_create(due_now(now))
+
+def due_messages_create(now: datetime) -> list[Message]:
+    """Create every new due message, in bulk and in one transaction; the ones created."""
+    created = messages_create(_new(plan(now)))
     if created:
         logger.info("Sweep at %s created %s messages", now.isoformat(), len(created))
     return created
