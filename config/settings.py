@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "programs",
     "projects",
     "applications",
+    "selection",
     "evaluations",
     "notifications",
 ]

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("projects.urls")),
     path("", include("applications.urls")),
+    path("", include("selection.urls")),
     path("", include("evaluations.urls")),
     path("", include("people.urls")),
     path("", include("notifications.urls")),

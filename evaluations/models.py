@@ -1,14 +1,17 @@
 from django.conf import settings
 from django.db import models
 
+from applications.models import Proposal
 from programs.models import Participation
+from projects.models import ProjectIdea
 
 
 class Internship(models.Model):
     """An accepted applicant working with an organization in a round.
 
-    The foundation needs only who, where and how it ended (for statistics); weekly meetings,
-    evaluations and extensions build on this table later.
+    Made at the round's results time from each selected proposal (`proposal`, its `idea` and
+    the mentors committed to it); internships of past rounds may have no proposal. Weekly
+    meetings, evaluations and extensions build on this table.
     """
 
     class Status(models.TextChoices):
@@ -22,6 +25,15 @@ class Internship(models.Model):
     )
     intern = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="internships"
+    )
+    proposal = models.OneToOneField(
+        Proposal, null=True, blank=True, on_delete=models.PROTECT, related_name="internship"
+    )
+    idea = models.ForeignKey(
+        ProjectIdea, null=True, blank=True, on_delete=models.PROTECT, related_name="internships"
+    )
+    mentors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="mentored_internships"
     )
     project_title = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)

@@ -228,6 +228,12 @@ class Participation(models.Model):
         blank=True,
         help_text="The date by which those contributions must be accepted upstream.",
     )
+    # Interns one idea may take; most organizations take one, some run an idea twice.
+    interns_per_idea = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="How many interns one project idea may take.",
+    )
     # The organization's own approval rule for project ideas (seed: rust-vmm asks for three
     # maintainers from more than one affiliation). Approvers are org admins, never the
     # idea's own mentors.

@@ -112,6 +112,15 @@ class RuleSet(models.Model):
         "schedule has the weeks of the coding period.",
     )
 
+    # Organizations rank and select before the results: their ranking is due this many days
+    # before the round's results time (the reminders to score and to select count from it).
+    ranking_due_days = models.PositiveSmallIntegerField(
+        default=7,
+        validators=[MaxValueValidator(60)],
+        help_text="Organizations' rankings and selections are due this many days before the "
+        "results are announced.",
+    )
+
     class Meta:
         constraints = [
             models.CheckConstraint(

@@ -12,6 +12,15 @@ from programs.models import Membership, Organization, Participation, Program, Ro
 from programs.schedules import dates_in_phase
 from programs.timeline import Phase
 from projects.models import ProjectIdea
+from selection.models import (
+    Candidacy,
+    Criterion,
+    Interview,
+    InterviewInvitation,
+    InterviewSlot,
+    MentorCommitment,
+    Review,
+)
 
 PASSWORD = "correct horse battery staple"
 
@@ -210,3 +219,84 @@ class ProposalWeekFactory(factory.django.DjangoModelFactory):
         ).date()
     )
     deliverable = "A merged patch."
+
+
+# === Review, interviews and selection =========================================================
+
+
+class CandidacyFactory(factory.django.DjangoModelFactory):
+    """A submitted proposal as its organization weighs it: unranked, unflagged."""
+
+    class Meta:
+        model = Candidacy
+        django_get_or_create = ("proposal",)
+
+    proposal = factory.SubFactory(ProposalFactory, submitted=True)
+    participation = factory.SelfAttribute("proposal.idea.participation")
+    applicant = factory.SelfAttribute("proposal.applicant")
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    participation = factory.SubFactory(ParticipationFactory)
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = 1
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    proposal = factory.SubFactory(ProposalFactory, submitted=True)
+    mentor = factory.SubFactory(UserFactory)
+    score = 4
+    comment = "Clear plan, realistic schedule."
+
+
+class MentorCommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MentorCommitment
+
+    proposal = factory.SubFactory(ProposalFactory, submitted=True)
+    mentor = factory.SubFactory(UserFactory)
+
+
+class InterviewSlotFactory(factory.django.DjangoModelFactory):
+    """An hour a mentor offers, a day from now."""
+
+    class Meta:
+        model = InterviewSlot
+
+    participation = factory.SubFactory(ParticipationFactory)
+    mentor = factory.SubFactory(UserFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+    ends_at = factory.LazyAttribute(lambda slot: slot.starts_at + timedelta(hours=1))
+    where = "https://meet.example.org/interview"
+
+
+class InterviewInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InterviewInvitation
+
+    candidacy = factory.SubFactory(CandidacyFactory)
+    mentor = factory.SubFactory(UserFactory)
+    invited_at = factory.LazyFunction(timezone.now)
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    """A booked interview of the invitation's applicant in the slot, with its copies."""
+
+    class Meta:
+        model = Interview
+
+    slot = factory.SubFactory(InterviewSlotFactory)
+    invitation = factory.SubFactory(
+        InterviewInvitationFactory, mentor=factory.SelfAttribute("..slot.mentor")
+    )
+    mentor = factory.SelfAttribute("slot.mentor")
+    applicant = factory.SelfAttribute("invitation.candidacy.applicant")
+    starts_at = factory.SelfAttribute("slot.starts_at")
+    ends_at = factory.SelfAttribute("slot.ends_at")
+    booked_at = factory.LazyFunction(timezone.now)

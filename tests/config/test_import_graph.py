@@ -1,6 +1,7 @@
 """The house's import rules, read from the source: imports run one way (people <- programs <-
-projects <- applications <- evaluations), notifications imports no domain app, and no module
-imports itself back through others (a task imports services; the work it calls starts no task).
+projects <- applications <- selection <- evaluations), notifications imports no domain app,
+and no module imports itself back through others (a task imports services; the work it calls
+starts no task).
 
 Every `import` counts, also one inside a function: moving an import into a function hides a
 loop from Python, not from the reader.
@@ -15,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # Lower first: an app may import those before it, never those after it.
-DOMAIN = ["people", "programs", "projects", "applications", "evaluations"]
+DOMAIN = ["people", "programs", "projects", "applications", "selection", "evaluations"]
 APPS = [*DOMAIN, "notifications"]
 
 

@@ -1,0 +1,47 @@
+"""Review, interviews and selection. Included at the site's root, like every app's URLs;
+names are `selection:<name>`.
+
+The layout (fill it in as written, so the pages agree).
+O = rounds/<round>/orgs/<org>/ (ORG in the code)
+(<round>, <org> are slugs, <pk> a row's id; a proposal's <pk> is the proposal's id):
+
+  Review and ranking (mentors and org admins of the organization; program admins):
+    O review/                             review_list        proposals with scores, paginated,
+                                                             filters: idea, state
+    O review/<pk>/                        review             one proposal: score, comment,
+                                                             others' scores once you scored
+    O review/<pk>/flag/                   review_flag        interview flag, set aside (POST)
+    O review/<pk>/commit/                 review_commit      "I will mentor this" and back (POST)
+    O review/criteria/                    criteria           an org admin's criteria and weights
+    O ranking/                            ranking            the ordered list, up/down (GET/POST)
+  Interviews:
+    O interviews/                         interview_slots    a mentor's slots: publish, list
+    O interviews/<pk>/                    interview          one booking: notes, outcome, cancel
+    O review/<pk>/invite/                 interview_invite   invite a flagged applicant (POST)
+    rounds/<round>/application/interviews/
+                                          my_interviews      the applicant's invitations, free
+                                                             slots, bookings
+    rounds/<round>/application/interviews/<pk>/book/
+                                          interview_book     book a slot (<pk>: the slot's; POST)
+    rounds/<round>/application/interviews/<pk>/cancel/
+                                          interview_cancel   cancel or move (GET asks, POST)
+    interviews/<pk>.ics                   interview_ics      either side's calendar file
+  Selection:
+    O selection/                          selection          slots, ranked list, select (POST)
+    rounds/<round>/selection/             round_selection    program admins: each organization's
+                                                             slots, selections and conflicts
+    rounds/<round>/selection/conflicts/<pk>/
+                                          conflict           a program admin resolves one
+"""
+
+from django.urls import path  # noqa: F401  (the lanes add their paths)
+
+app_name = "selection"
+
+ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
+
+urlpatterns: list = [
+    # === Review and ranking ===
+    # === Interviews ===
+    # === Selection and the announcement ===
+]
