@@ -36,6 +36,8 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
 
 from django.urls import path  # noqa: F401  (the lanes add their paths)
 
+from selection.views import choosing
+
 app_name = "selection"
 
 ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
@@ -44,4 +46,11 @@ urlpatterns: list = [
     # === Review and ranking ===
     # === Interviews ===
     # === Selection and the announcement ===
+    path(ORG + "selection/", choosing.selection, name="selection"),
+    path("rounds/<slug:round_slug>/selection/", choosing.round_selection, name="round_selection"),
+    path(
+        "rounds/<slug:round_slug>/selection/conflicts/<int:pk>/",
+        choosing.conflict,
+        name="conflict",
+    ),
 ]
