@@ -127,7 +127,7 @@ def ranked_list(participation: Participation) -> QuerySet[Candidacy]:
                 queryset=MentorCommitment.objects.select_related("mentor").only(
                     "pk", "proposal_id", "mentor__display_name", "mentor__email"
                 ),
-                to_attr="commitments",
+                to_attr="committed",
             ),
             Prefetch("applicant__candidacies", queryset=others, to_attr="other_selections"),
         )
