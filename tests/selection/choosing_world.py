@@ -45,8 +45,12 @@ def mentor_of(participation: Participation, name: str = "Max Mentor"):
 
 
 def other_organization(round_: Round, name: str = "libvirt", slots: int = 2) -> Participation:
+    """An accepted organization of the round with slots (the outsider persona's libvirt when
+    it exists already)."""
     slug = name.lower().replace(" ", "-")
-    participation = ParticipationFactory(
+    participation = Participation.objects.filter(
+        round=round_, organization__slug=slug
+    ).first() or ParticipationFactory(
         round=round_, organization=OrganizationFactory(name=name, slug=slug), slots_max=slots
     )
     return granted(participation, slots)
