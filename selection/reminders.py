@@ -133,7 +133,7 @@ def open_conflicts(now: datetime) -> list[DigestSection]:
     conflicts are the few applicants selected twice, not the round's applicants."""
     conflicts = (
         Conflict.objects.open()
-        .filter(round__ends__gt=now)
+        .filter(round__ends__gt=now, opened_at__lte=now)
         .select_related("round", "applicant")
         .order_by("round__results_announced", "round_id", "opened_at", "pk")
     )
