@@ -34,7 +34,7 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
                                           conflict           a program admin resolves one
 """
 
-from django.urls import path  # noqa: F401  (the lanes add their paths)
+from django.urls import path
 
 from selection.views import choosing
 

@@ -176,9 +176,7 @@ def committed_mentors(proposal: Proposal, participation: Participation) -> list[
     )
 
 
-def _require_mentors_within_limit(
-    mentors: list[User], round_: Round, candidacy: Candidacy
-) -> None:
+def _require_mentors_within_limit(mentors: list[User], round_: Round, candidacy: Candidacy) -> None:
     """No committed mentor already committed to the round's limit of selected proposals."""
     limit = round_.rules.max_interns_per_mentor
     counts = dict(
@@ -224,9 +222,7 @@ def _require_room(participation: Participation, candidacy: Candidacy) -> None:
         )
 
 
-def _conflict_for(
-    *, candidacy: Candidacy, round_: Round, now: datetime
-) -> Conflict | None:
+def _conflict_for(*, candidacy: Candidacy, round_: Round, now: datetime) -> Conflict | None:
     """Under the application's lock: the applicant's selections in the round, this one
     included, against the round's rule; beyond it, the open conflict (made now if none)."""
     selections = (

@@ -57,7 +57,8 @@ def preference_rows(conflict: Conflict) -> list[PreferenceRow]:
         .order_by("preference", "submitted_at", "pk")
     )
     candidacies = {
-        c.pk: c for c in Candidacy.objects.filter(proposal__in=proposals).select_related("selected_by")
+        c.pk: c
+        for c in Candidacy.objects.filter(proposal__in=proposals).select_related("selected_by")
     }
     ordered = [p for p in proposals if p.preference is not None]
     ordered += [p for p in proposals if p.preference is None]

@@ -69,9 +69,7 @@ def totals(round_: Round) -> Totals:
         .filter(round=round_)
         .aggregate(organizations=Count("pk"), slots=Coalesce(Sum("slots_granted"), 0))
     )
-    selections = (
-        Candidacy.objects.selected().filter(participation__round=round_).order_by().count()
-    )
+    selections = Candidacy.objects.selected().filter(participation__round=round_).order_by().count()
     return Totals(
         organizations=figures["organizations"],
         slots_granted=figures["slots"],

@@ -124,9 +124,7 @@ def conflict(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
         for row in rows
         if row.selected
     ]
-    form = ConflictResolveForm(
-        request.POST if request.method == "POST" else None, choices=choices
-    )
+    form = ConflictResolveForm(request.POST if request.method == "POST" else None, choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
             released = conflicts.conflict_resolve(
@@ -156,6 +154,4 @@ def conflict(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
         "form": form,
         "allowed": found.round.rules.max_accepted_per_applicant,
     }
-    return render(
-        request, "selection/conflict.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "selection/conflict.html", context, status=400 if form.errors else 200)

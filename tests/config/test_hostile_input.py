@@ -29,8 +29,8 @@ from django.utils import timezone
 
 from notifications.models import Message
 from programs.models import Invitation, Membership, MentorRequest, Participation
-from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
 from selection.models import Conflict
+from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
 from tests.factories import (
     CandidacyFactory,
     ContributionFactory,

@@ -36,9 +36,7 @@ def refusal(**kwargs) -> str:
     return refused.value.messages[0]
 
 
-def test_an_org_admin_selects_a_ranked_proposal_and_the_change_is_recorded(
-    qemu, org_admin, mentor
-):
+def test_an_org_admin_selects_a_ranked_proposal_and_the_change_is_recorded(qemu, org_admin, mentor):
     chosen = candidate(qemu, rank=1, mentor=mentor)
 
     outcome = candidacy_select(candidacy=chosen, by=org_admin)
@@ -57,8 +55,10 @@ def test_it_refuses_a_selection_beyond_the_slots_granted(qemu, org_admin, mentor
 
     message = refusal(candidacy=candidate(qemu, rank=2, mentor=mentor), by=org_admin)
 
-    assert message == "All 1 slot granted to QEMU are used (1 selected). Deselect a proposal to " \
+    assert (
+        message == "All 1 slot granted to QEMU are used (1 selected). Deselect a proposal to "
         "select another."
+    )
     assert Candidacy.objects.selected().count() == 1
 
 
@@ -92,7 +92,10 @@ def test_it_refuses_an_applicant_below_the_contribution_gate(qemu, org_admin, me
     chosen = candidate(qemu, rank=1, mentor=mentor, applicant=applicant)
     # Accepted upstream but not confirmed by a mentor: it does not count yet.
     ContributionFactory(
-        applicant=applicant, participation=qemu, accepted=True, accepted_at=qemu.gate_deadline.date()
+        applicant=applicant,
+        participation=qemu,
+        accepted=True,
+        accepted_at=qemu.gate_deadline.date(),
     )
 
     message = refusal(candidacy=chosen, by=org_admin)
@@ -199,9 +202,7 @@ def test_after_the_results_only_a_program_admin_changes_a_selection_with_a_reaso
     chosen = candidate(qemu, rank=1, mentor=mentor)
 
     with time_machine.travel(qemu.round.results_announced, tick=False):
-        assert "only a program admin changes a selection" in refusal(
-            candidacy=chosen, by=org_admin
-        )
+        assert "only a program admin changes a selection" in refusal(candidacy=chosen, by=org_admin)
         assert "say why this selection changes" in refusal(candidacy=chosen, by=program_admin)
         candidacy_select(candidacy=chosen, by=program_admin, reason="The intern of X withdrew.")
 
@@ -285,8 +286,9 @@ def test_deselecting_frees_the_slot_and_settles_the_conflict_it_made(
     conflict = Conflict.objects.get()
     assert conflict.resolved_at is not None
     assert conflict.resolution == "Settled when QEMU withdrew its selection."
-    assert list(SelectionChange.objects.filter(candidacy=chosen).values_list("action", flat=True)) \
-        == [Action.SELECTED, Action.DESELECTED]
+    assert list(
+        SelectionChange.objects.filter(candidacy=chosen).values_list("action", flat=True)
+    ) == [Action.SELECTED, Action.DESELECTED]
     # The slot is free for the next proposal.
     assert candidacy_select(
         candidacy=candidate(qemu, rank=2, mentor=mentor), by=org_admin
@@ -296,5 +298,5 @@ def test_deselecting_frees_the_slot_and_settles_the_conflict_it_made(
 def test_it_refuses_to_deselect_what_is_not_selected(qemu, org_admin, mentor):
     chosen = candidate(qemu, rank=1, mentor=mentor, title="Disk backup tool")
 
-    with pytest.raises(ValidationError, match="“Disk backup tool” is not selected."):
+    with pytest.raises(ValidationError, match="“Disk backup tool” is not selected"):
         candidacy_deselect(candidacy=chosen, by=org_admin)

@@ -71,7 +71,10 @@ def test_it_shows_each_organizations_slots_selections_and_conflicts(
     response = client.get(URL)
 
     assert response.status_code == 200
-    rows = {p.organization.name: (p.slots_granted, p.selected, p.open_conflicts) for p in response.context["page"]}
+    rows = {
+        p.organization.name: (p.slots_granted, p.selected, p.open_conflicts)
+        for p in response.context["page"]
+    }
     assert rows == {"QEMU": (3, 2, 1), "libvirt": (2, 1, 1)}
     totals = response.context["totals"]
     assert (totals.organizations, totals.slots_granted, totals.selected, totals.open_conflicts) == (

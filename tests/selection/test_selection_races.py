@@ -24,7 +24,13 @@ from applications.models import Application
 from programs.models import Participation
 from selection.models import Candidacy, Conflict
 from selection.services import choosing
-from tests.selection.choosing_world import candidate, granted, in_review, mentor_of, other_organization
+from tests.selection.choosing_world import (
+    candidate,
+    granted,
+    in_review,
+    mentor_of,
+    other_organization,
+)
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 

@@ -97,7 +97,7 @@ def test_it_shows_the_slots_and_each_rows_standing(client, ranked, org_admin, me
 
     page = client.get(URL).content.decode()
 
-    assert "<span class=\"num\">0</span> of <span class=\"num\">2</span> slots granted used" in page
+    assert '<span class="num">0</span> of <span class="num">2</span> slots granted used' in page
     assert "4.50" in page  # the average score
     assert "Mira Mentor" in page  # committed
     assert "None</span>" in page  # the second proposal has no committed mentor
@@ -193,7 +193,9 @@ def _ranked_in_bulk(participation, mentor, count: int) -> None:
         Candidacy(proposal=p, participation=participation, applicant=p.applicant, rank=n + 1)
         for n, p in enumerate(proposals)
     )
-    MentorCommitment.objects.bulk_create(MentorCommitment(proposal=p, mentor=mentor) for p in proposals)
+    MentorCommitment.objects.bulk_create(
+        MentorCommitment(proposal=p, mentor=mentor) for p in proposals
+    )
     Review.objects.bulk_create(Review(proposal=p, mentor=mentor, score=3) for p in proposals)
 
 
@@ -212,3 +214,16 @@ def test_its_queries_do_not_grow_with_the_list(
         response = client.get(URL)
     assert response.status_code == 200
     assert response.content.decode().count("Below</span>") == min(proposals, 25)
+
+
+def test_a_selection_that_opens_a_conflict_says_so(client, ranked, org_admin, applicant):
+    first, _ = ranked
+    libvirt = other_organization(first.participation.round)
+    theirs = candidate(libvirt, rank=1, mentor=mentor_of(libvirt), applicant=applicant)
+    Candidacy.objects.filter(pk=theirs.pk).update(selected_at=theirs.proposal.submitted_at)
+    client.force_login(org_admin)
+
+    response = client.post(URL, {"proposal": first.pk, "action": "select"}, follow=True)
+
+    assert "a program admin will resolve the conflict" in response.content.decode()
+    assert "Conflict</span>" in response.content.decode()
