@@ -42,15 +42,20 @@ def selection(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
     ).get_page(request.GET.get("page"))
     round_ = participation.round
     now = timezone.now()
+    open_ = round_.applications_close <= now < round_.results_announced
+    after_results = now >= round_.results_announced
+    # The buttons the services would accept now: during the selection window, the org
+    # admins' (and program admins'); after the results, program admins' only, with a reason.
+    may_select = permissions.may_select(roles_in(request.user, participation))
     context = {
         "participation": participation,
         "round": round_,
         "organization": participation.organization,
         "slots": selection_page.slots_of(participation),
         "page": page,
-        "may_select": permissions.may_select(roles_in(request.user, participation)),
-        "open": round_.applications_close <= now < round_.results_announced,
-        "after_results": now >= round_.results_announced,
+        "may_select": may_select and (open_ or (after_results and request.user.runs_programs)),
+        "open": open_,
+        "after_results": after_results,
         "before_deadline": now < round_.applications_close,
     }
     return render(request, "selection/selection.html", context)

@@ -6,13 +6,16 @@ acting); people outside the organization (a mentor of another, an applicant) get
 applicant's order of preference never reaches this page: its query leaves the column out.
 """
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from applications.models import Application, Proposal
-from selection.models import Candidacy, MentorCommitment, Review
+from selection.models import Candidacy, MentorCommitment, Review, SelectionChange
 from tests.factories import ProjectIdeaFactory, UserFactory
 from tests.selection.choosing_world import (
     candidate,
@@ -227,3 +230,35 @@ def test_a_selection_that_opens_a_conflict_says_so(client, ranked, org_admin, ap
 
     assert "a program admin will resolve the conflict" in response.content.decode()
     assert "Conflict</span>" in response.content.decode()
+
+
+def test_no_buttons_before_the_application_deadline(client, ranked, org_admin):
+    round_ = ranked[0].participation.round
+    client.force_login(org_admin)
+
+    with time_machine.travel(round_.applications_close - timedelta(seconds=1)):
+        page = client.get(URL).content.decode()
+
+    assert "Selection opens at the application deadline" in page
+    assert 'name="action"' not in page
+
+
+def test_after_the_results_only_program_admins_change_a_selection_with_a_reason(
+    client, ranked, org_admin, program_admin
+):
+    first, _ = ranked
+    round_ = first.participation.round
+    client.force_login(org_admin)
+    with time_machine.travel(round_.results_announced + timedelta(hours=1)):
+        assert 'name="action"' not in client.get(URL).content.decode()
+        client.force_login(program_admin)
+        page = client.get(URL).content.decode()
+        assert f'<label for="reason-{first.pk}">Reason</label>' in page
+
+        response = client.post(
+            URL, {"proposal": first.pk, "action": "select", "reason": "A late mentor."}
+        )
+
+    assert response.status_code == 302
+    change = SelectionChange.objects.get()
+    assert (change.after_results, change.reason) == (True, "A late mentor.")
