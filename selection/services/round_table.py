@@ -1,7 +1,7 @@
 """What the program admins' selection table of a round reads: one row per accepted
 organization with its slots granted, its selections and its open conflicts, counted by the
 database (annotations, never a query per row), searchable by name and paginated; the
-round's totals; and its open conflicts, the oldest first, folded after a few.
+round's totals; and its open conflicts, the oldest first, paginated apart.
 """
 
 from dataclasses import dataclass
@@ -13,8 +13,7 @@ from programs.models import Participation, Round
 from selection.models import Candidacy, Conflict
 
 ROWS_PER_PAGE = 50
-# The open conflicts listed on the table's page; the rest are counted.
-CONFLICTS_SHOWN = 20
+CONFLICTS_PER_PAGE = 20
 # A search longer than any organization's name finds nothing; cut it rather than send it.
 MAX_SEARCH = 100
 
@@ -59,11 +58,10 @@ class Totals:
     organizations: int
     slots_granted: int
     selected: int
-    open_conflicts: int
 
 
 def totals(round_: Round) -> Totals:
-    """The round's figures, in two queries."""
+    """The round's figures, in two queries (its open conflicts are counted by their list)."""
     figures = (
         Participation.objects.accepted()
         .filter(round=round_)
@@ -74,25 +72,24 @@ def totals(round_: Round) -> Totals:
         organizations=figures["organizations"],
         slots_granted=figures["slots"],
         selected=selections,
-        open_conflicts=Conflict.objects.open().filter(round=round_).count(),
     )
 
 
-def open_conflicts(round_: Round) -> list[Conflict]:
-    """The oldest open conflicts of the round, each with the organizations that selected the
-    applicant (prefetched: one query for all the rows shown)."""
+def open_conflicts(round_: Round) -> QuerySet[Conflict]:
+    """The round's open conflicts, the oldest first, each with the organizations that selected
+    the applicant (prefetched: one query for all the rows of a page)."""
     selections = (
         Candidacy.objects.selected()
         .filter(participation__round=round_)
         .select_related("participation__organization")
         .order_by("participation__organization__name")
     )
-    return list(
+    return (
         Conflict.objects.open()
         .filter(round=round_)
         .select_related("applicant")
         .prefetch_related(
             Prefetch("applicant__candidacies", queryset=selections, to_attr="selections")
         )
-        .order_by("opened_at", "pk")[:CONFLICTS_SHOWN]
+        .order_by("opened_at", "pk")
     )

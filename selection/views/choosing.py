@@ -107,7 +107,9 @@ def round_selection(request: HttpRequest, round_slug: str) -> HttpResponse:
         "page": page,
         "q": search,
         "totals": round_table.totals(round_),
-        "conflicts": round_table.open_conflicts(round_),
+        "conflicts": Paginator(
+            round_table.open_conflicts(round_), round_table.CONFLICTS_PER_PAGE
+        ).get_page(request.GET.get("conflicts")),
         "max_search": round_table.MAX_SEARCH,
     }
     return render(request, "selection/round_selection.html", context)
