@@ -133,6 +133,7 @@ def test_the_program_admins_digest_gains_the_open_conflicts(fixed, program_admin
     assert "Open conflicts between organizations in GSoC 2027: 1" in message.text
     assert f"/rounds/gsoc-2027/selection/conflicts/{conflict.pk}/" in message.text
     assert "/rounds/gsoc-2027/selection/" in message.text
+    assert f'/rounds/gsoc-2027/selection/conflicts/{conflict.pk}/">' in message.html
 
 
 def test_a_resolved_conflict_leaves_the_digest(fixed, program_admin, applicant):
