@@ -61,6 +61,8 @@ PAGES = [
     Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
     Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
+    Page("selection", ORG + "/selection/", "org_admin"),
+    Page("program admin: selection", ROUND + "/selection/", "program_admin"),
 ]
 
 

@@ -16,6 +16,7 @@ from itertools import cycle, islice
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from applications.models import Application, Contribution, Proposal
@@ -26,6 +27,7 @@ from programs.models import Membership, Organization, Participation, Program, Ro
 from programs.schedules import dates_from, dates_in_phase
 from programs.timeline import Phase
 from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
+from selection.models import Candidacy, Conflict, MentorCommitment
 
 BATCH = 2000
 PAST_ROUNDS = 10
@@ -373,6 +375,90 @@ def applicants_and_proposals(world: World) -> None:
             )
 
 
+def selections(world: World) -> None:
+    """The current round's selection under way: every submitted proposal a candidacy, ranked
+    within its organization (where an earlier step did not already), the first two ranked of
+    each organization selected with a committed mentor, and, for 100 applicants whose two
+    proposals went to two organizations, both selected: the round's open conflicts."""
+    round_ = world.round
+    existing = set(
+        Candidacy.objects.filter(participation__round=round_).values_list("pk", flat=True)
+    )
+    ranks: dict[int, int] = dict(
+        Candidacy.objects.filter(participation__round=round_, rank__isnull=False)
+        .values("participation")
+        .annotate(last=Max("rank"))
+        .values_list("participation", "last")
+    )
+    rows = []
+    submitted = (
+        Proposal.objects.submitted()
+        .filter(application__round=round_)
+        .values_list("pk", "applicant_id", "idea__participation_id")
+        .order_by("idea__participation_id", "pk")
+    )
+    for pk, applicant, participation in submitted:
+        if pk in existing:
+            continue
+        ranks[participation] = ranks.get(participation, 0) + 1
+        rows.append(
+            Candidacy(
+                proposal_id=pk,
+                participation_id=participation,
+                applicant_id=applicant,
+                rank=ranks[participation],
+            )
+        )
+    bulk(rows)
+    ranked = Candidacy.objects.filter(participation__round=round_, rank__isnull=False)
+    chosen = set(ranked.filter(rank__lte=2).values_list("pk", flat=True))
+    # Applicants whose two proposals went to two organizations: both selected.
+    places: dict[int, list[tuple[int, int]]] = {}
+    for pk, applicant, participation in ranked.values_list(
+        "pk", "applicant_id", "participation_id"
+    ):
+        places.setdefault(applicant, []).append((pk, participation))
+    doubled = [
+        rows_of
+        for rows_of in places.values()
+        if len({participation for _, participation in rows_of}) > 1
+    ][: world.count(100)]
+    chosen |= {pk for rows_of in doubled for pk, _ in rows_of}
+    selected_at = round_.applications_close
+    Candidacy.objects.filter(pk__in=chosen).update(selected_at=selected_at)
+    mentor_of = dict(
+        Membership.objects.filter(
+            participation__round=round_, role=Membership.Role.MENTOR
+        ).values_list("participation_id", "user_id")
+    )
+    bulk_ignoring = MentorCommitment.objects.bulk_create
+    bulk_ignoring(
+        [
+            MentorCommitment(proposal_id=pk, mentor_id=mentor_of[participation])
+            for pk, participation in ranked.filter(pk__in=chosen).values_list(
+                "pk", "participation_id"
+            )
+            if participation in mentor_of
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    bulk(
+        Conflict(round=round_, applicant_id=applicant, opened_at=selected_at)
+        for applicant in Candidacy.objects.selected()
+        .filter(participation__round=round_)
+        .values("applicant")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=round_.rules.max_accepted_per_applicant)
+        .values_list("applicant", flat=True)
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE selection_candidacy, selection_conflict, selection_mentorcommitment"
+            )
+
+
 # The steps, in order; a later part appends its own.
 STEPS = [
     program_and_rounds,
@@ -382,6 +468,7 @@ STEPS = [
     past_internships,
     outbox_history,
     applicants_and_proposals,
+    selections,
 ]
 
 

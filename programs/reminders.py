@@ -20,7 +20,8 @@ Each kind has its templates in templates/programs/emails/<kind>-subject.txt, -bo
 """
 
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -305,21 +306,58 @@ def _digest_summary(waiting: dict) -> str:
     )
 
 
+# --- Parts of the digest that belong to apps above programs --------------------------------
+# Selection's open conflicts are program admins' work too, but programs may not import the
+# apps above it: such an app registers a part here (from its reminders.py, which
+# notifications imports at start-up), and the digest asks every part once per sweep.
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """What one part adds to the digest: a heading, its lines (text and link), whether more
+    exist than listed, and its words for the subject line ("2 open conflicts")."""
+
+    heading: str
+    summary: str
+    lines: tuple[tuple[str, str], ...]
+    more: bool
+    link: str
+
+
+DigestPart = Callable[[datetime], list[DigestSection]]
+_digest_parts: dict[str, DigestPart] = {}
+
+
+def program_admin_digest_part(function: DigestPart) -> DigestPart:
+    """Register a part of the program admins' digest under its dotted name: given the clock,
+    it returns its sections (none when it has nothing waiting)."""
+    _digest_parts[f"{function.__module__}.{function.__qualname__}"] = function
+    return function
+
+
+def digest_sections(now: datetime) -> list[DigestSection]:
+    return [section for part in _digest_parts.values() for section in part(now)]
+
+
 @reminder
 def program_admin_digest(now: datetime) -> Iterator[Due]:
     """Each program admin, once a day at 07:00 in their zone: organizations waiting for a
-    decision, accepted ones without slots, and ones with fewer than two org admins. Nothing
-    waiting, no digest."""
+    decision, accepted ones without slots, and ones with fewer than two org admins, and what
+    the parts registered by other apps add (selection's open conflicts). Nothing waiting, no
+    digest."""
     admins = [
         (admin, at) for admin in program_admins() if (at := digest_due_at(now, admin.timezone))
     ]
     if not admins:
         return
     waiting = waiting_for_program_admins(now)
-    if not any(waiting.values()):
+    sections = digest_sections(now)
+    if not any(waiting.values()) and not sections:
         return
+    summary = ", ".join(filter(None, [_digest_summary(waiting), *(s.summary for s in sections)]))
     context = {
-        "summary": _digest_summary(waiting),
+        "summary": summary,
+        "sections": sections,
         **{name: rows[:DIGEST_LIST_LIMIT] for name, rows in waiting.items()},
         **{f"{name}_more": len(rows) > DIGEST_LIST_LIMIT for name, rows in waiting.items()},
         "min_org_admins": Participation.MIN_ORG_ADMINS,

@@ -3,8 +3,160 @@ every app's `reminders.py`). Each kind has its templates in
 templates/selection/emails/<kind>-subject.txt, -body.txt, -body.html.
 """
 
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from django.db.models import Exists, OuterRef
+
+from notifications.links import site_url
+from notifications.registry import Due, Lead, deadline_windows, kind, reminder
+from programs.models import Membership, Participation, Round
+from programs.reminders import DigestSection, program_admin_digest_part
+from selection.models import Candidacy, Conflict
+
 # === Review: mentors with submitted proposals they have not scored ==============================
 
 # === Interviews: both sides, 24 hours and 1 hour before; cancelled or moved =====================
 
 # === Selection: org admins with open slots; conflicts; the results ==============================
+# Org admins: open slots and no selection, three days before the ranking is due (due: the
+# round's results time less `RuleSet.ranking_due_days`). A duty, so it cannot be turned off.
+SELECTION_OPEN_SLOTS = kind(
+    "selection_open_slots",
+    label="Reminders to select interns for your organization's slots",
+    optional=False,
+    app="selection",
+    roles={Membership.Role.ORG_ADMIN.value},
+)
+# Org admins: a program admin resolved a conflict by releasing their selection.
+SELECTION_RELEASED = kind(
+    "selection_released",
+    label="Your organization's selections released to resolve a conflict",
+    optional=False,
+    app="selection",
+    roles={Membership.Role.ORG_ADMIN.value},
+)
+SELECTION_LEAD = Lead("3d", timedelta(days=3), is_last=True)
+# The longest `ranking_due_days` a round may have (its validator's bound).
+LONGEST_RANKING_LEAD = timedelta(days=60)
+# The digest lists this many open conflicts per round and says when there are more.
+DIGEST_CONFLICTS = 20
+
+
+def ranking_due(round_: Round) -> datetime:
+    """When organizations' rankings and selections are due in the round."""
+    return round_.results_announced - timedelta(days=round_.rules.ranking_due_days)
+
+
+@reminder
+def selection_open_slots(now: datetime) -> Iterator[Due]:
+    """Each active org admin of an accepted organization with slots granted and nothing
+    selected yet, three days before the round's ranking is due: one message per admin and
+    organization (the outbox makes it once). Those with a selection owe nothing. Two
+    queries: the rounds whose due moment is near, then their organizations' admins."""
+    ((lead, after, until),) = deadline_windows(now, (SELECTION_LEAD,))
+    rounds = {
+        round_.pk: round_
+        for round_ in Round.objects.filter(
+            results_announced__gt=after, results_announced__lte=until + LONGEST_RANKING_LEAD
+        ).select_related("rules")
+        if after < ranking_due(round_) <= until
+    }
+    if not rounds:
+        return
+    selected = Candidacy.objects.selected().filter(participation=OuterRef("participation"))
+    admins = (
+        Membership.objects.active()
+        .filter(
+            role=Membership.Role.ORG_ADMIN,
+            participation__round__in=rounds,
+            participation__status=Participation.Status.ACCEPTED,
+            participation__slots_granted__gt=0,
+        )
+        .exclude(Exists(selected))
+        .select_related("user", "participation__organization")
+        .order_by("participation_id", "user_id")
+    )
+    for membership in admins:
+        participation = membership.participation
+        round_ = rounds[participation.round_id]
+        participation.round = round_
+        due = ranking_due(round_)
+        yield Due(
+            kind=SELECTION_OPEN_SLOTS.name,
+            recipient=membership.user,
+            about=f"selection:{participation.pk}",
+            due_at=due - lead.before,
+            context={
+                "participation": participation,
+                "organization": participation.organization,
+                "round": round_,
+                "due": due,
+                "slots": participation.slots_granted,
+                "link": site_url(
+                    "selection:selection", round_.slug, participation.organization.slug
+                ),
+            },
+        )
+
+
+def selection_released(*, candidacy: Candidacy, at: datetime) -> list[Due]:
+    """The active org admins of the organization whose selection a program admin released
+    to resolve a conflict: they may select their next proposal."""
+    participation = candidacy.participation
+    round_ = participation.round
+    admins = Membership.objects.org_admins_of(participation.pk).select_related("user")
+    context = {
+        "participation": participation,
+        "organization": participation.organization,
+        "round": round_,
+        "proposal_title": candidacy.proposal.title,
+        "applicant_name": candidacy.applicant.name,
+        "link": site_url("selection:selection", round_.slug, participation.organization.slug),
+    }
+    return [
+        Due(
+            kind=SELECTION_RELEASED.name,
+            recipient=membership.user,
+            about=f"candidacy:{candidacy.pk}",
+            due_at=at,
+            context=context,
+        )
+        for membership in admins
+    ]
+
+
+@program_admin_digest_part
+def open_conflicts(now: datetime) -> list[DigestSection]:
+    """The program admins' digest: one section per round not yet ended with open conflicts,
+    the oldest first (at most DIGEST_CONFLICTS listed, the count in the heading). One query:
+    conflicts are the few applicants selected twice, not the round's applicants."""
+    conflicts = (
+        Conflict.objects.open()
+        .filter(round__ends__gt=now, opened_at__lte=now)
+        .select_related("round", "applicant")
+        .order_by("round__results_announced", "round_id", "opened_at", "pk")
+    )
+    by_round: dict[int, list[Conflict]] = {}
+    for conflict in conflicts:
+        by_round.setdefault(conflict.round_id, []).append(conflict)
+    sections = []
+    for rows in by_round.values():
+        round_ = rows[0].round
+        count = len(rows)
+        sections.append(
+            DigestSection(
+                heading=f"Open conflicts between organizations in {round_.name}: {count}",
+                summary=f"{count} open conflict{'s' if count != 1 else ''}",
+                lines=tuple(
+                    (
+                        f"{c.applicant.name}, selected beyond the round's rule",
+                        site_url("selection:conflict", round_.slug, c.pk),
+                    )
+                    for c in rows[:DIGEST_CONFLICTS]
+                ),
+                more=count > DIGEST_CONFLICTS,
+                link=site_url("selection:round_selection", round_.slug),
+            )
+        )
+    return sections

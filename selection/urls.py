@@ -34,7 +34,9 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
                                           conflict           a program admin resolves one
 """
 
-from django.urls import path  # noqa: F401  (the lanes add their paths)
+from django.urls import path
+
+from selection.views import choosing
 
 app_name = "selection"
 
@@ -44,4 +46,11 @@ urlpatterns: list = [
     # === Review and ranking ===
     # === Interviews ===
     # === Selection and the announcement ===
+    path(ORG + "selection/", choosing.selection, name="selection"),
+    path("rounds/<slug:round_slug>/selection/", choosing.round_selection, name="round_selection"),
+    path(
+        "rounds/<slug:round_slug>/selection/conflicts/<int:pk>/",
+        choosing.conflict,
+        name="conflict",
+    ),
 ]

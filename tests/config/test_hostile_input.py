@@ -29,8 +29,14 @@ from django.utils import timezone
 
 from notifications.models import Message
 from programs.models import Invitation, Membership, MentorRequest, Participation
+from selection.models import Conflict
 from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
-from tests.factories import ContributionFactory, OrganizationFactory, ParticipationFactory
+from tests.factories import (
+    CandidacyFactory,
+    ContributionFactory,
+    OrganizationFactory,
+    ParticipationFactory,
+)
 from tests.notifications.outbox_helpers import message_for
 from tests.projects.idea_rows import make_idea
 
@@ -166,6 +172,16 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
     )
     message = message_for(org_admin, status=Message.Status.FAILED)
     contribution = ContributionFactory(applicant=applicant, participation=participation)
+    # A ranked proposal (the selection page's row and its button) and an open conflict.
+    candidacy = CandidacyFactory(
+        proposal__application__applicant=applicant,
+        proposal__application__round=participation.round,
+        proposal__idea=idea,
+        rank=1,
+    )
+    conflict = Conflict.objects.create(
+        round=participation.round, applicant=candidacy.applicant, opened_at=timezone.now()
+    )
     values = {
         "program": participation.round.program.slug,
         "round": participation.round.slug,
@@ -182,6 +198,7 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "notifications:retry": message.pk,
         "applications:contribution_edit": contribution.pk,
         "applications:contribution_review": contribution.pk,
+        "selection:conflict": conflict.pk,
     }
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))
