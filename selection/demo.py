@@ -375,7 +375,10 @@ def _selection(
     SelectionChange.objects.bulk_create(
         [
             SelectionChange(
-                candidacy=chen_at_libvirt, action=Action.RELEASED, by=paula, at=resolved,
+                candidacy=chen_at_libvirt,
+                action=Action.RELEASED,
+                by=paula,
+                at=resolved,
                 reason=reason,
             ),
             SelectionChange(

@@ -51,9 +51,9 @@ def test_in_review_interviews_are_booked_with_applicants_in_several_zones():
     held = [i for i in booked if i.ends_at < world.now]
     assert held and all(i.outcome for i in held)
     booked_slots = booked.values("slot")
-    assert InterviewSlot.objects.exclude(pk__in=booked_slots).filter(
-        starts_at__gt=world.now
-    ).exists()
+    assert (
+        InterviewSlot.objects.exclude(pk__in=booked_slots).filter(starts_at__gt=world.now).exists()
+    )
 
 
 def test_in_review_one_applicant_is_selected_by_two_organizations_an_open_conflict():
@@ -106,3 +106,15 @@ def test_every_selected_proposal_became_an_internship_with_its_committed_mentors
         assert set(internship.mentors.values_list("pk", flat=True)) == committed
     ines = world.accounts["intern"]
     assert ines.internships.get(participation=qemu).mentors.get() == world.accounts["mentor"]
+
+
+def test_from_community_bonding_anas_dashboard_shows_both_results(client):
+    world = full_demo(Phase.COMMUNITY_BONDING)
+    client.force_login(world.accounts["applicant"])
+
+    response = client.get(f"/rounds/{world.main_round.slug}/application/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="results"' in page
+    assert "Accepted" in page and "Not this time" in page

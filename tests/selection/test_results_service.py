@@ -56,8 +56,7 @@ def test_before_the_instant_an_applicant_gets_nothing_and_no_query_is_asked(
     with django_assert_num_queries(0):
         assert applicant_results(applicant=world.ana, round_=world.round, now=JUST_BEFORE) == []
         assert (
-            proposal_result(proposal=world.ana_proposal, viewer=world.ana, now=JUST_BEFORE)
-            is None
+            proposal_result(proposal=world.ana_proposal, viewer=world.ana, now=JUST_BEFORE) is None
         )
 
 
