@@ -11,7 +11,9 @@ from django.core import mail
 from notifications.models import Message
 from notifications.sweep import sweep_once
 from selection.reminders import RESULTS_WINDOW, results_announced
+from selection.services.results import result_set
 from tests.factories import ProjectIdeaFactory
+from tests.projects.reminders_world import person
 from tests.selection.results_world import JUST_BEFORE, RESULTS, at, build_world, submitted
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +116,21 @@ def test_a_round_announced_more_than_a_week_ago_is_never_read_again(world):
 def test_nothing_is_sent_about_drafts_or_withdrawn_proposals(world):
     dues = list(results_announced(RESULTS))
     assert world.chen not in {due.recipient for due in dues}
+
+
+def test_a_program_admins_change_within_the_window_is_told_once_by_the_other_kind(world):
+    paula = person("paula@example.org", is_program_admin=True)
+    results_messages(RESULTS)
+    later = RESULTS + timedelta(days=1)
+    with at(later):
+        result_set(
+            candidacy=world.bruno_candidacy,
+            selected=True,
+            by=paula,
+            reason="A second slot was funded.",
+            now=later,
+        )
+
+    (told,) = results_messages(later)
+    assert told.recipient == world.bruno and told.kind == ACCEPTED
+    assert results_messages(later + timedelta(minutes=5)) == []
