@@ -174,8 +174,10 @@ def _qemu_review(
 ) -> dict[str, Candidacy]:
     """Scores, comments, flags, the set-aside one, commitments and the ranked list."""
     reviews = []
+    ranked = [email for email in RANKED if email in by_email]
     for n, (email, proposal) in enumerate(sorted(by_email.items())):
-        score = Decimal(5 - n % 3)
+        # The ranking follows the scores: 5, 4.5, 4, ... down the list; the rest 2.
+        score = Decimal(5) - Decimal(ranked.index(email)) / 2 if email in ranked else Decimal(2)
         if email != UNSCORED_BY_MIRA:
             reviews.append(
                 Review(
@@ -190,7 +192,6 @@ def _qemu_review(
     )
 
     admin = story.world.accounts["org_admin"]
-    ranked = [email for email in RANKED if email in by_email]
     candidacies = {}
     for email, proposal in by_email.items():
         flagged = email in FLAGGED
