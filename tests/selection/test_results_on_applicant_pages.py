@@ -13,6 +13,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from evaluations.services.announcement import internships_for_announced_rounds
 from selection.models import Candidacy, MentorCommitment
 from tests.factories import ProjectIdeaFactory
 from tests.selection.results_world import JUST_BEFORE, RESULTS, at, build_world, submitted
@@ -182,3 +183,21 @@ def test_at_the_instant_the_results_box_costs_one_query_however_many_proposals(
             response = client.get(dashboard_url(world))
 
     assert response.content.decode().count("Not this time") == proposals - 1
+
+
+def test_once_made_the_internship_is_linked_from_both_pages(client, world, settings):
+    settings.ROOT_URLCONF = "tests.selection.urls_with_internship"
+    (internship,) = internships_for_announced_rounds(RESULTS)
+    link = f'href="/rounds/{world.round.slug}/internships/{internship.pk}/">Your internship'
+
+    assert link in html(client, world.ana, dashboard_url(world), RESULTS)
+    assert link in html(client, world.ana, proposal_url(world, world.ana_proposal), RESULTS)
+
+
+def test_until_the_interns_page_exists_the_boxes_render_without_the_link(client, world):
+    internships_for_announced_rounds(RESULTS)
+
+    page = html(client, world.ana, dashboard_url(world), RESULTS)
+
+    assert "Accepted" in page
+    assert "Your internship" not in page
