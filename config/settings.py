@@ -252,6 +252,8 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders are due at instants stored in the database; beat only ticks the sweep.
     "sweep": {"task": "notifications.tasks.sweep", "schedule": 300.0},
     "requeue-stuck": {"task": "notifications.tasks.requeue_stuck", "schedule": 300.0},
+    # At a round's results time its selected proposals become internships (evaluations).
+    "internships-announce": {"task": "evaluations.tasks.internships_announce", "schedule": 300.0},
 }
 NOTIFICATIONS_SUBJECT_PREFIX = "[Internships] "
 # A send that takes longer than EMAIL_TIMEOUT fails; a claim older than the stale window is

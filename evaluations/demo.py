@@ -6,9 +6,11 @@ page, the Ganeti selection mail, Mozilla's Autoland post); the rest are invented
 plausible. Past titles are placeholders, not the projects those interns really did.
 """
 
+from collections import Counter
 from itertools import cycle
 
 from evaluations.models import Internship
+from evaluations.services.announcement import internships_for_announced_rounds
 from evaluations.statistics_cache import forget_statistics
 from programs.demo.accounts import INTERN, create_account, create_placeholder, placeholder_rows
 from programs.demo.world import DemoWorld, reached
@@ -42,6 +44,7 @@ PAST_TOPICS = (
 
 def extend(world: DemoWorld) -> None:
     _past_internships(world)
+    _announced_internships(world)
     _current_internships(world)
     # Inserted in bulk, which sends no signal: a statistics table cached before the demo
     # (in Redis, which outlives the database) would otherwise be shown for up to an hour.
@@ -87,6 +90,20 @@ def _status(phase: Phase) -> str:
     return Internship.Status.PASSED if reached(phase, Phase.WRAP_UP) else Internship.Status.ACTIVE
 
 
+def _announced_internships(world: DemoWorld) -> None:
+    """The internships the announcement makes from the selections of selection's demo (the
+    main round's, once its results are out), by the service beat runs, at the instant its
+    first tick would have (the round may be over by now, when beat no longer looks)."""
+    if not reached(world.phase, Phase.COMMUNITY_BONDING):
+        return
+    made = internships_for_announced_rounds(world.main_round.results_announced)
+    if made and reached(world.phase, Phase.WRAP_UP):
+        Internship.objects.filter(pk__in=[i.pk for i in made]).update(
+            status=Internship.Status.PASSED
+        )
+    world.internships += made
+
+
 def _current_internships(world: DemoWorld) -> None:
     """Interns for every accepted organization of a round that has announced its results.
 
@@ -101,8 +118,13 @@ def _current_internships(world: DemoWorld) -> None:
     ]
     if not keys:
         return
-    intern = create_account(INTERN, password_hash=world.password_hash)
+    # The intern may have applied in the main round already (selection's demo).
+    intern = world.accounts.get(INTERN.key) or create_account(
+        INTERN, password_hash=world.password_hash
+    )
     world.accounts[INTERN.key] = intern
+    # Slots the announcement filled from selected proposals; placeholders fill the rest.
+    announced = Counter(i.participation_id for i in world.internships)
     rows = []
     for key in keys:
         round_ = world.rounds[key]
@@ -110,7 +132,7 @@ def _current_internships(world: DemoWorld) -> None:
         for participation in world.accepted(key):
             org = participation.organization.slug
             titles = PROJECT_TITLES[org]
-            for i in range(participation.slots_granted or 0):
+            for i in range(announced[participation.pk], participation.slots_granted or 0):
                 if org == "qemu" and i == 0 and key == keys[0]:
                     person = intern
                 else:

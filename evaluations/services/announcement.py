@@ -1,0 +1,132 @@
+"""The announcement, seen from evaluations: every selected proposal of a round whose results
+time has come becomes an internship, and a program admin's change after it keeps the
+internship in step.
+
+`internships_for_announced_rounds(now)` is run by beat (evaluations.tasks, every five minutes,
+like the reminder sweep) and by the demo. It is idempotent: an internship is made once per
+proposal (`Internship.proposal` is unique, and a second run finds it made), so two beats, a
+retry or the demo running it again make nothing twice; and it never acts before the instant,
+the round's `results_announced`, to the second.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+
+from evaluations.models import Internship
+from people.models import User
+from selection.models import Candidacy, MentorCommitment, SelectionChange
+from selection.services.results import result_set
+
+logger = logging.getLogger(__name__)
+
+
+def _waiting(now: datetime) -> QuerySet[Candidacy]:
+    """Selected proposals of rounds whose results time has come and that are not over yet
+    (a round over is history: its internships were made while it ran), with no internship
+    made from them. An anti-join on the proposal's unique internship: it reads the selected
+    candidacies of the running rounds only."""
+    return (
+        Candidacy.objects.selected()
+        .filter(
+            participation__round__results_announced__lte=now,
+            participation__round__ends__gt=now,
+            proposal__internship__isnull=True,
+        )
+        .select_related("proposal__idea", "participation")
+        .order_by("participation_id", "rank", "pk")
+    )
+
+
+def _committed_mentors(proposal_pks: list[int]) -> dict[int, list[int]]:
+    mentors: dict[int, list[int]] = {}
+    for proposal_pk, mentor_pk in (
+        MentorCommitment.objects.filter(proposal_id__in=proposal_pks)
+        .order_by("proposal_id", "created_at", "pk")
+        .values_list("proposal_id", "mentor_id")
+    ):
+        mentors.setdefault(proposal_pk, []).append(mentor_pk)
+    return mentors
+
+
+def _make(candidacy: Candidacy, mentor_pks: list[int]) -> Internship | None:
+    """The internship of one selected proposal, made once. Its own savepoint: a proposal made
+    meanwhile by another run (the unique proposal) is found and left as it is; an applicant
+    already interning with the organization in this round (a round allowing two accepted
+    proposals to one organization) is logged and skipped, the table holding one internship
+    per person and participation."""
+    proposal = candidacy.proposal
+    try:
+        with transaction.atomic():
+            internship, created = Internship.objects.get_or_create(
+                proposal=proposal,
+                defaults={
+                    "participation": candidacy.participation,
+                    "intern_id": candidacy.applicant_id,
+                    "idea": proposal.idea,
+                    "project_title": proposal.title[:200],
+                },
+            )
+            if created:
+                internship.mentors.set(mentor_pks)
+    except IntegrityError:
+        logger.warning(
+            "No internship made from proposal %s: its applicant already interns with %s",
+            proposal.pk,
+            candidacy.participation,
+        )
+        return None
+    return internship if created else None
+
+
+def internships_for_announced_rounds(now: datetime) -> list[Internship]:
+    """Make the internship of every selected proposal of the rounds whose results time has
+    come: its participation, intern, proposal, idea, project title (the proposal's) and the
+    mentors committed to it. The internships made by this call (none made twice)."""
+    waiting = list(_waiting(now))
+    if not waiting:
+        return []
+    mentors = _committed_mentors([c.proposal_id for c in waiting])
+    made = [m for c in waiting if (m := _make(c, mentors.get(c.proposal_id, []))) is not None]
+    if made:
+        logger.info("The announcement made %s internships", len(made))
+    return made
+
+
+# --- A program admin's change after the announcement -------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultChange:
+    change: SelectionChange
+    internship: Internship | None
+
+
+def result_change(
+    *, candidacy: Candidacy, selected: bool, by: User, reason: str, now: datetime
+) -> ResultChange:
+    """A program admin selects or deselects a proposal after the results time, with a reason
+    (selection's `result_set` checks and records it), and its internship follows at once in
+    the same transaction: selecting makes it (or brings a withdrawn one back), deselecting
+    marks it withdrawn. Rows are never deleted: the change and the internship's status are
+    the record."""
+    with transaction.atomic():
+        change = result_set(candidacy=candidacy, selected=selected, by=by, reason=reason, now=now)
+        existing = Internship.objects.select_for_update().filter(proposal_id=candidacy.pk).first()
+        if selected:
+            if existing is None:
+                fresh = Candidacy.objects.select_related("proposal__idea", "participation").get(
+                    pk=candidacy.pk
+                )
+                mentors = _committed_mentors([candidacy.pk]).get(candidacy.pk, [])
+                existing = _make(fresh, mentors)
+            elif existing.status == Internship.Status.WITHDRAWN:
+                existing.status = Internship.Status.ACTIVE
+                existing.save(update_fields=["status"])
+        elif existing is not None and existing.status == Internship.Status.ACTIVE:
+            existing.status = Internship.Status.WITHDRAWN
+            existing.save(update_fields=["status"])
+    return ResultChange(change=change, internship=existing)
