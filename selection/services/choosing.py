@@ -3,7 +3,7 @@
 Every rule is checked here, whatever page calls, and a refusal names the rule:
 - When: from the round's application deadline until its results time. After the results a
   change needs a program admin and a reason, recorded as made after the results
-  (`change_allowed`; the results part writes the round's own guard, which replaces it).
+  (`change_allowed`, which leaves the rule after the results to `results.require_change_allowed`).
 - Who: the organization's org admins, and program admins standing in; mentors only read.
 - What: a submitted proposal to one of the organization's ideas, ranked, not set aside.
 - The applicant: not marked ineligible, and at the organization's contribution gate.
@@ -41,6 +41,7 @@ from programs.models import Membership, Participation, Round
 from programs.roles import roles_in
 from selection import permissions
 from selection.models import Candidacy, Conflict, MentorCommitment, SelectionChange
+from selection.services.results import require_change_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -63,28 +64,15 @@ class Outcome:
 
 def change_allowed(*, round_: Round, by: User, reason: str, now: datetime) -> bool:
     """Whether a selection may change now, and whether the change comes after the results
-    (returned, so the record says so). Refused before the application deadline; after the
-    results time, refused unless a program admin gives a reason.
-
-    The results part writes the round's own guard; the lead swaps this one for it at merge."""
+    (returned, so the record says so). Refused before the application deadline; from the
+    results time on, the round's own rule (`results.require_change_allowed`: a program admin,
+    with a reason)."""
     if now < round_.applications_close:
         raise ValidationError(
             f"Selection opens at the application deadline, "
             f"{moment_for(by, round_.applications_close)}."
         )
-    if now < round_.results_announced:
-        return False
-    if not by.runs_programs:
-        raise ValidationError(
-            f"The results were announced {moment_for(by, round_.results_announced)}; since then "
-            "only a program admin changes a selection, giving the reason."
-        )
-    if not reason.strip():
-        raise ValidationError(
-            "The results are announced: say why this selection changes. The reason is kept "
-            "with the change."
-        )
-    return True
+    return require_change_allowed(round_=round_, by=by, reason=reason, now=now)
 
 
 # --- Locks, in the one order -----------------------------------------------------------------

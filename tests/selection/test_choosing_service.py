@@ -202,8 +202,8 @@ def test_after_the_results_only_a_program_admin_changes_a_selection_with_a_reaso
     chosen = candidate(qemu, rank=1, mentor=mentor)
 
     with time_machine.travel(qemu.round.results_announced, tick=False):
-        assert "only a program admin changes a selection" in refusal(candidacy=chosen, by=org_admin)
-        assert "say why this selection changes" in refusal(candidacy=chosen, by=program_admin)
+        assert "only a program admin may change them" in refusal(candidacy=chosen, by=org_admin)
+        assert "needs a reason: say why" in refusal(candidacy=chosen, by=program_admin)
         candidacy_select(candidacy=chosen, by=program_admin, reason="The intern of X withdrew.")
 
     change = SelectionChange.objects.get()
