@@ -58,7 +58,7 @@ PAGES = [
     Page("profile", "/profile/", "mentor"),
     Page("notification preferences", "/notifications/", "mentor"),
     Page("applicant's dashboard", ROUND + "/application/", "applicant"),
-    Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
+    Page("review list", ORG + "/review/", "mentor"),
     Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
 ]

@@ -34,7 +34,9 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
                                           conflict           a program admin resolves one
 """
 
-from django.urls import path  # noqa: F401  (the lanes add their paths)
+from django.urls import path
+
+from selection.views import commitments, criteria, ranking, reviews
 
 app_name = "selection"
 
@@ -42,6 +44,12 @@ ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
 
 urlpatterns: list = [
     # === Review and ranking ===
+    path(ORG + "review/", reviews.review_list, name="review_list"),
+    path(ORG + "review/criteria/", criteria.criteria, name="criteria"),
+    path(ORG + "review/<int:pk>/", reviews.review, name="review"),
+    path(ORG + "review/<int:pk>/flag/", reviews.review_flag, name="review_flag"),
+    path(ORG + "review/<int:pk>/commit/", commitments.review_commit, name="review_commit"),
+    path(ORG + "ranking/", ranking.ranking, name="ranking"),
     # === Interviews ===
     # === Selection and the announcement ===
 ]
