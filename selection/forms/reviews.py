@@ -7,7 +7,17 @@ from selection.models import HIGHEST_SCORE, LOWEST_SCORE, Criterion, Review
 from selection.services.reviews import MAX_COMMENT
 
 SCORES = [(n, str(n)) for n in range(LOWEST_SCORE, HIGHEST_SCORE + 1)]
+# The review list's filters (read by hand: an unknown value falls back, no page fails).
 IDEA_FILTER_MAX = 120
+STATES = [
+    ("", "In the running"),
+    ("unscored", "Not scored by me"),
+    ("interview", "Flagged for an interview"),
+    ("committed", "With a mentor"),
+    ("set_aside", "Set aside"),
+    ("withdrawn", "Withdrawn"),
+    ("all", "All"),
+]
 
 
 def _score_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -47,19 +57,3 @@ class ReviewForm(forms.Form):
 
     def marks(self) -> dict[int, int]:
         return {c.pk: self.cleaned_data[f"mark_{c.pk}"] for c in self.criteria}
-
-
-class ReviewFilterForm(forms.Form):
-    """The list's filters; anything unknown falls back to everything (no page fails)."""
-
-    STATES = [
-        ("", "In the running"),
-        ("unscored", "Not scored by me"),
-        ("interview", "Flagged for an interview"),
-        ("committed", "With a mentor"),
-        ("set_aside", "Set aside"),
-        ("withdrawn", "Withdrawn"),
-        ("all", "All"),
-    ]
-    idea = forms.CharField(required=False, max_length=IDEA_FILTER_MAX)
-    state = forms.ChoiceField(required=False, choices=STATES)

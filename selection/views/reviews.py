@@ -17,7 +17,7 @@ from programs.roles import roles_in
 from programs.views.outcome import refusal
 from projects.models import ProjectIdea
 from selection import permissions
-from selection.forms.reviews import ReviewFilterForm, ReviewForm
+from selection.forms.reviews import IDEA_FILTER_MAX, STATES, ReviewForm
 from selection.models import Candidacy
 from selection.services import review_pages
 from selection.services.reviews import interview_flag, review_save, set_aside
@@ -36,11 +36,12 @@ def _org_context(participation) -> dict:
 def review_list(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
     participation = permissions.participation_for_review(request.user, round_slug, org_slug)
     roles = roles_in(request.user, participation)
-    filters = ReviewFilterForm(request.GET)
-    idea_slug = state = ""
-    if filters.is_valid():
-        idea_slug = filters.cleaned_data["idea"].strip()
-        state = filters.cleaned_data["state"]
+    # Each filter on its own: an unknown state falls back to the default; an idea filter
+    # longer than any slug is cut, then looked up (none of that name: 404).
+    idea_slug = request.GET.get("idea", "").strip()[:IDEA_FILTER_MAX]
+    state = request.GET.get("state", "")
+    if state not in dict(STATES):
+        state = ""
     # An idea of another organization, or none of that name: 404, as an address would.
     idea = (
         get_object_or_404(ProjectIdea, participation=participation, slug=idea_slug)
@@ -59,7 +60,7 @@ def review_list(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRes
         "ideas": review_pages.ideas_with_proposals(participation),
         "idea": idea,
         "state": state,
-        "states": ReviewFilterForm.STATES,
+        "states": STATES,
         "may_rank": permissions.may_rank(roles),
         "open": review_is_open(participation.round, timezone.now()),
     }
