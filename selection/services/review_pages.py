@@ -62,11 +62,14 @@ def _count(model, **outer):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def with_scores(proposals: QuerySet[Proposal], viewer: User) -> QuerySet[Proposal]:
+def with_scores(
+    proposals: QuerySet[Proposal], viewer: User, *, with_commitments: bool = False
+) -> QuerySet[Proposal]:
     """Each proposal with its average score, its number of reviews, the viewer's own score,
-    its candidacy (flags, rank) and its committed mentors, in two queries for a page."""
+    its candidacy (flags, rank) and its committed mentors, in two queries for a page (and a
+    third for the applicants' other commitments, which only the review list shows)."""
     mine = Review.objects.filter(proposal=OuterRef("pk"), mentor=viewer).values("score")[:1]
-    return (
+    proposals = (
         proposals.select_related("applicant", "idea", "application", "candidacy")
         .defer("preference", "problem", "outline", "commitments", "links")
         .annotate(
@@ -80,13 +83,15 @@ def with_scores(proposals: QuerySet[Proposal], viewer: User) -> QuerySet[Proposa
                 queryset=MentorCommitment.objects.select_related("mentor").order_by(
                     "created_at", "pk"
                 ),
-            ),
-            # The applicant's other commitments (exams, work), which the rows show.
-            Prefetch(
-                "application__commitments", queryset=Commitment.objects.order_by("starts_on")
-            ),
+            )
         )
     )
+    if with_commitments:
+        # The applicant's other commitments (exams, work), which the list's rows show.
+        proposals = proposals.prefetch_related(
+            Prefetch("application__commitments", queryset=Commitment.objects.order_by("starts_on"))
+        )
+    return proposals
 
 
 def filtered(
@@ -110,7 +115,7 @@ def filtered(
     proposals = proposals.filter(conditions.get(state, conditions[""]))
     if state == "set_aside":
         proposals = proposals.filter(candidacy__isnull=False)
-    return with_scores(proposals, viewer).order_by("submitted_at", "pk")
+    return with_scores(proposals, viewer, with_commitments=True).order_by("submitted_at", "pk")
 
 
 @dataclass(frozen=True)
