@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def ranks():
-    return list(
-        Candidacy.objects.ranked().values_list("proposal__title", flat=True)
-    )
+    return list(Candidacy.objects.ranked().values_list("proposal__title", flat=True))
 
 
 @pytest.fixture

@@ -82,9 +82,7 @@ def test_it_lists_rank_average_flags_and_mentors(client, ranked, mentor, org_adm
     assert "Mira Mentor" in html
 
 
-def test_a_mentor_reading_it_sees_no_average_before_scoring(
-    client, ranked, mentor, org_admin
-):
+def test_a_mentor_reading_it_sees_no_average_before_scoring(client, ranked, mentor, org_admin):
     ReviewFactory(proposal=ranked[0], mentor=org_admin, score=2)
     client.force_login(mentor)
 

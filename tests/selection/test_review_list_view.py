@@ -271,7 +271,9 @@ def _many(participation, mentors, count: int) -> None:
         for n, (person, application) in enumerate(zip(people, applications, strict=True))
     )
     Review.objects.bulk_create(
-        Review(proposal=p, mentor=m, score=3 + n % 2) for p in proposals for n, m in enumerate(mentors)
+        Review(proposal=p, mentor=m, score=3 + n % 2)
+        for p in proposals
+        for n, m in enumerate(mentors)
     )
     MentorCommitment.objects.bulk_create(
         MentorCommitment(proposal=p, mentor=mentors[0]) for p in proposals

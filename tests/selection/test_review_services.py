@@ -80,9 +80,11 @@ def test_review_opens_at_the_application_deadline_to_the_second(participation, m
     proposal = submitted(participation)  # the round is still in its application period
     deadline = participation.round.applications_close
 
-    with time_machine.travel(deadline - timedelta(seconds=1), tick=False):
-        with pytest.raises(ValidationError, match="Review opens at the application deadline"):
-            review_save(proposal=proposal, by=mentor, score=3, comment="")
+    with (
+        time_machine.travel(deadline - timedelta(seconds=1), tick=False),
+        pytest.raises(ValidationError, match="Review opens at the application deadline"),
+    ):
+        review_save(proposal=proposal, by=mentor, score=3, comment="")
     with time_machine.travel(deadline, tick=False):
         review_save(proposal=proposal, by=mentor, score=3, comment="")
 
@@ -90,9 +92,11 @@ def test_review_opens_at_the_application_deadline_to_the_second(participation, m
 def test_after_the_results_time_the_review_is_read_only(proposal, mentor):
     results = proposal.application.round.results_announced
 
-    with time_machine.travel(results, tick=False):
-        with pytest.raises(ValidationError, match=r"read-only now"):
-            review_save(proposal=proposal, by=mentor, score=3, comment="")
+    with (
+        time_machine.travel(results, tick=False),
+        pytest.raises(ValidationError, match=r"read-only now"),
+    ):
+        review_save(proposal=proposal, by=mentor, score=3, comment="")
 
 
 def test_the_refusal_names_the_moment_in_the_persons_own_zone(participation, mentor):

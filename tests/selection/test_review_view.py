@@ -121,7 +121,7 @@ def test_a_mentor_sees_no_other_score_or_comment_before_giving_their_own(
     assert "Olga Orgadmin" not in before
     assert "other review: you see it once you gave your own score." in before
     assert "Too vague for me." in after
-    assert "Average score: <span class=\"num\">3.50</span>" in after
+    assert 'Average score: <span class="num">3.50</span>' in after
 
 
 def test_org_admins_see_the_others_scores_at_once(client, proposal, mentor, org_admin):
