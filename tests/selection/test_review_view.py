@@ -194,3 +194,16 @@ def test_after_the_results_the_page_is_read_only(client, participation, proposal
     assert "Change your review" not in page
     assert response.status_code == 400
     assert Review.objects.get().score == 4
+
+
+def test_the_proposals_own_page_links_the_organization_to_its_review(
+    client, proposal, mentor, applicant
+):
+    address = reverse("applications:proposal", args=["gsoc-2027", proposal.pk])
+    client.force_login(mentor)
+    mentors_view = client.get(address).content.decode()
+    client.force_login(applicant)
+    applicants_view = client.get(address).content.decode()
+
+    assert url(proposal) in mentors_view
+    assert url(proposal) not in applicants_view
