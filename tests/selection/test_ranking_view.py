@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from selection.models import Candidacy, MentorCommitment, Review
 from selection.services.ranking import rank_add
-from tests.factories import ReviewFactory
+from tests.factories import ParticipationFactory, ReviewFactory
 from tests.selection.review_world import in_review, submitted
 
 pytestmark = pytest.mark.django_db
@@ -122,8 +122,6 @@ def test_a_bad_proposal_is_not_found(client, ranked, org_admin, proposal):
 
 
 def test_a_proposal_of_another_organization_is_not_found(client, round_, ranked, org_admin):
-    from tests.factories import ParticipationFactory
-
     elsewhere = submitted(ParticipationFactory(round=round_))
     client.force_login(org_admin)
 

@@ -12,14 +12,16 @@ from django.urls import reverse
 
 from applications.models import Proposal
 from programs.timeline import Phase
-from selection.models import Review
+from selection.models import Mark, Review
 from tests.factories import (
     ApplicationFactory,
     CriterionFactory,
+    MembershipFactory,
     ParticipationFactory,
     ProjectIdeaFactory,
     ProposalFactory,
     ReviewFactory,
+    UserFactory,
 )
 from tests.selection.review_world import in_review, submitted
 
@@ -207,3 +209,21 @@ def test_the_proposals_own_page_links_the_organization_to_its_review(
 
     assert url(proposal) in mentors_view
     assert url(proposal) not in applicants_view
+
+
+@pytest.mark.parametrize("reviewers", [1, 8])
+def test_its_queries_do_not_grow_with_reviews(
+    client, participation, proposal, org_admin, django_assert_num_queries, reviewers
+):
+    criteria = [CriterionFactory(participation=participation) for _ in range(2)]
+    for _ in range(reviewers):
+        person = UserFactory()
+        MembershipFactory(participation=participation, user=person)
+        review = ReviewFactory(proposal=proposal, mentor=person)
+        Mark.objects.bulk_create(Mark(review=review, criterion=c, score=3) for c in criteria)
+    client.force_login(org_admin)
+    # Session, user, participation, roles, the proposal; its criteria, reviews, their marks
+    # and criteria, committed mentors, candidacy; the applicant's proposals elsewhere.
+    with django_assert_num_queries(12):
+        response = client.get(url(proposal))
+    assert response.status_code == 200
