@@ -121,3 +121,35 @@ def rank_move(
     Candidacy.objects.filter(pk=candidacy.pk).update(rank=place)
     candidacy.rank = place
     return candidacy
+
+
+@transaction.atomic
+def rank_place(
+    *, proposal: Proposal, by: User, place: int, now: datetime | None = None
+) -> Candidacy:
+    """Move the proposal to `place` (a drag on the page), the ones between shifting by one.
+    The unique rank rule holds at every statement: the moved one leaves its place (NULL)
+    first, then each neighbour takes the place freed next to it, nearest first."""
+    participation, locked = _ready(proposal, by, now)
+    candidacy = candidacy_of(locked)
+    if candidacy.rank is None:
+        raise ValidationError("This proposal is not ranked; add it to the ranking first.")
+    last = Candidacy.objects.filter(participation=participation).ranked().count()
+    if not 1 <= place <= last:
+        raise ValidationError(f"Choose a place from 1 to {last}.")
+    own = candidacy.rank
+    if place == own:
+        return candidacy
+    ranked = Candidacy.objects.filter(participation=participation)
+    ranked.filter(pk=candidacy.pk).update(rank=None)
+    if place < own:
+        between = ranked.filter(rank__gte=place, rank__lt=own).order_by("-rank")
+        shift = 1
+    else:
+        between = ranked.filter(rank__gt=own, rank__lte=place).order_by("rank")
+        shift = -1
+    for pk, rank in list(between.values_list("pk", "rank")):
+        ranked.filter(pk=pk).update(rank=rank + shift)
+    ranked.filter(pk=candidacy.pk).update(rank=place)
+    candidacy.rank = place
+    return candidacy

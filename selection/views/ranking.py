@@ -1,7 +1,8 @@
 """The organization's ranking: the ordered list beside each proposal's average score, flags
 and committed mentors, with the proposals that may join it. Org admins change it with plain
 forms (up, down, add, remove), so it works without JavaScript; mentors and program admins
-read it."""
+read it. A small script (static/js/ranking.js) lets an org admin drag a row to its place,
+posting the same form with the place dropped on."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +25,7 @@ SAID = {
     "down": "Moved down.",
     "add": "Added at the end of the ranking.",
     "remove": "Taken out of the ranking; the proposals below it moved up.",
+    "place": "Moved.",
 }
 
 
@@ -60,6 +62,11 @@ def _change(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespons
     try:
         if action in (services.UP, services.DOWN):
             services.rank_move(proposal=proposal, by=request.user, direction=action)
+        elif action == "place":
+            raw = request.POST.get("place", "")
+            if not raw.isdigit() or len(raw) > 6:
+                raise ValidationError("Choose a place in the ranking.")
+            services.rank_place(proposal=proposal, by=request.user, place=int(raw))
         elif action == "add":
             services.rank_add(proposal=proposal, by=request.user)
         elif action == "remove":

@@ -133,3 +133,19 @@ def test_the_only_mentor_of_a_selected_proposal_cannot_leave_it(three, mentor):
 
     with pytest.raises(ValidationError, match="only mentor"):
         uncommit(proposal=three[0], by=mentor)
+
+
+def test_a_proposal_dragged_to_a_place_moves_the_ones_between(participation, mentor, org_admin):
+    in_review(participation.round)
+    proposals = [submitted(participation, title=t) for t in "ABCDE"]
+    for proposal in proposals:
+        commit(proposal=proposal, by=mentor)
+        ranking.rank_add(proposal=proposal, by=org_admin)
+
+    ranking.rank_place(proposal=proposals[3], by=org_admin, place=1)
+    assert ranks() == ["D", "A", "B", "C", "E"]
+    ranking.rank_place(proposal=proposals[3], by=org_admin, place=5)
+    assert ranks() == ["A", "B", "C", "E", "D"]
+    assert list(Candidacy.objects.ranked().values_list("rank", flat=True)) == [1, 2, 3, 4, 5]
+    with pytest.raises(ValidationError, match="from 1 to 5"):
+        ranking.rank_place(proposal=proposals[0], by=org_admin, place=6)

@@ -146,3 +146,15 @@ def test_its_queries_do_not_grow_with_the_ranking(
     with django_assert_num_queries(8):
         response = client.get(URL)
     assert response.status_code == 200
+
+
+def test_a_drop_posts_the_place_and_the_page_works_without_it(client, ranked, org_admin):
+    client.force_login(org_admin)
+
+    html = client.get(URL).content.decode()
+    client.post(URL, {"action": "place", "proposal": ranked[2].pk, "place": "1"})
+    refused = client.post(URL, {"action": "place", "proposal": ranked[0].pk, "place": "x"})
+
+    assert "js/ranking.js" in html and "<script>" not in html
+    assert order() == ["Charlie", "Alpha", "Bravo"]
+    assert refused.status_code == 302
