@@ -15,6 +15,7 @@ from notifications.links import site_url
 from notifications.registry import Due, deadline_key, deadline_windows, kind, reminder
 from programs.models import Membership, Participation, Round
 from selection.models import Review
+from selection.services.window import ranking_due_at
 
 REVIEW_SCORES_DUE = kind(
     "review_scores_due",
@@ -25,11 +26,6 @@ REVIEW_SCORES_DUE = kind(
 )
 # RuleSet.ranking_due_days is at most this many days.
 LONGEST_RANKING_LEAD = timedelta(days=60)
-
-
-def ranking_due_at(round_: Round) -> datetime:
-    """When an organization's ranking is due: the round's rule, days before its results."""
-    return round_.results_announced - timedelta(days=round_.rules.ranking_due_days)
 
 
 def _unscored_by_member():

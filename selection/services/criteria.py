@@ -9,7 +9,9 @@ used is never removed.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
+from people.dates import moment_for
 from people.models import User
 from programs.models import Participation
 from selection.models import Criterion, Mark, Review
@@ -26,6 +28,16 @@ def reviews_exist(participation: Participation) -> bool:
     return Review.objects.filter(proposal__idea__participation=participation).exists()
 
 
+def _require_before_results(participation: Participation, by: User) -> None:
+    """After the results, the review is read-only, criteria included."""
+    results = participation.round.results_announced
+    if timezone.now() >= results:
+        raise ValidationError(
+            f"The results were announced at {moment_for(by, results)}; the criteria are "
+            "read-only now."
+        )
+
+
 def _check(name: str, weight: int) -> None:
     if not name.strip():
         raise ValidationError("Name the criterion.")
@@ -38,6 +50,7 @@ def criterion_add(
     *, participation: Participation, by: User, name: str, description: str, weight: int
 ) -> Criterion:
     require_ranker(by, participation)
+    _require_before_results(participation, by)
     lock_ranking(participation)
     _check(name, weight)
     if reviews_exist(participation):
@@ -67,6 +80,7 @@ def criterion_update(
 ) -> Criterion:
     participation = criterion.participation
     require_ranker(by, participation)
+    _require_before_results(participation, by)
     lock_ranking(participation)
     _check(name, weight)
     if weight != criterion.weight and reviews_exist(participation):
@@ -94,6 +108,7 @@ def criterion_move(*, criterion: Criterion, by: User, direction: str) -> None:
     """Swap with the neighbour above or below (positions are renumbered 1, 2, 3 ...)."""
     participation = criterion.participation
     require_ranker(by, participation)
+    _require_before_results(participation, by)
     lock_ranking(participation)
     ordered = list(Criterion.objects.filter(participation=participation))
     index = next(i for i, c in enumerate(ordered) if c.pk == criterion.pk)
@@ -111,6 +126,7 @@ def criterion_move(*, criterion: Criterion, by: User, direction: str) -> None:
 def criterion_remove(*, criterion: Criterion, by: User) -> None:
     participation = criterion.participation
     require_ranker(by, participation)
+    _require_before_results(participation, by)
     lock_ranking(participation)
     if Mark.objects.filter(criterion=criterion).exists():
         raise ValidationError(

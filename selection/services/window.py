@@ -1,7 +1,7 @@
 """When an organization may review and rank: from the round's application deadline (the
 proposals are in) until its results time; after the results, everything is read-only."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 
@@ -10,6 +10,12 @@ from people.dates import moment_for
 from people.models import User
 from programs.models import Participation, Round
 from selection.models import Candidacy
+
+
+def ranking_due_at(round_: Round) -> datetime:
+    """When an organization's ranking is due: the round's rule (`ranking_due_days`) days
+    before its results time."""
+    return round_.results_announced - timedelta(days=round_.rules.ranking_due_days)
 
 
 def review_is_open(round_: Round, now: datetime) -> bool:

@@ -12,6 +12,7 @@ from selection import permissions
 from selection.forms.criteria import CriterionForm
 from selection.models import Criterion
 from selection.services import criteria as services
+from selection.views.reviews import org_context
 
 
 @login_required
@@ -67,9 +68,7 @@ def criteria(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespon
                 return redirect(request.path)
         status = 400
     context = {
-        "participation": participation,
-        "round": participation.round,
-        "organization": participation.organization,
+        **org_context(participation),
         "criteria": Criterion.objects.filter(participation=participation),
         "form": form,
         "editing": editing,

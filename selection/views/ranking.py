@@ -10,14 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from programs.roles import roles_in
 from programs.views.outcome import refusal
 from selection import permissions
 from selection.services import ranking as services
 from selection.services import review_pages
-from selection.services.window import review_is_open
+from selection.views.reviews import org_context
 
 RANKED_PER_PAGE = 50
 SAID = {
@@ -42,15 +41,12 @@ def ranking(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespons
         review_pages.rankable(participation, request.user), review_pages.PER_PAGE
     ).get_page(request.GET.get("waiting"))
     context = {
-        "participation": participation,
-        "round": participation.round,
-        "organization": participation.organization,
+        **org_context(participation),
         "ranked": ranked,
         "ranked_rows": review_pages.ranking_rows(roles=roles, proposals=list(ranked)),
         "waiting": waiting,
         "waiting_rows": review_pages.ranking_rows(roles=roles, proposals=list(waiting)),
         "may_rank": permissions.may_rank(roles),
-        "open": review_is_open(participation.round, timezone.now()),
     }
     return render(request, "selection/ranking.html", context)
 

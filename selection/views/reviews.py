@@ -21,14 +21,18 @@ from selection.forms.reviews import IDEA_FILTER_MAX, STATES, ReviewForm
 from selection.models import Candidacy
 from selection.services import review_pages
 from selection.services.reviews import interview_flag, review_save, set_aside
-from selection.services.window import review_is_open
+from selection.services.window import ranking_due_at, review_is_open
 
 
-def _org_context(participation) -> dict:
+def org_context(participation) -> dict:
+    """What the review part's pages name at their top (selection/_org_nav.html)."""
+    round_ = participation.round
     return {
         "participation": participation,
-        "round": participation.round,
+        "round": round_,
         "organization": participation.organization,
+        "ranking_due": ranking_due_at(round_),
+        "open": review_is_open(round_, timezone.now()),
     }
 
 
@@ -54,7 +58,7 @@ def review_list(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRes
         participation=participation, viewer=request.user, roles=roles, proposals=list(page)
     )
     context = {
-        **_org_context(participation),
+        **org_context(participation),
         "page": page,
         "rows": rows,
         "ideas": review_pages.ideas_with_proposals(participation),
@@ -62,7 +66,6 @@ def review_list(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRes
         "state": state,
         "states": STATES,
         "may_rank": permissions.may_rank(roles),
-        "open": review_is_open(participation.round, timezone.now()),
     }
     return render(request, "selection/review/list.html", context)
 
@@ -95,13 +98,12 @@ def review(request: HttpRequest, round_slug: str, org_slug: str, pk: int) -> Htt
                 messages.success(request, "Your review is saved.")
                 return redirect(request.path)
     context = {
-        **_org_context(participation),
+        **org_context(participation),
         "proposal": proposal,
         "data": data,
         "form": form,
         "may_review": permissions.may_review(roles),
         "may_rank": permissions.may_rank(roles),
-        "open": review_is_open(participation.round, timezone.now()),
         "set_aside_choices": [c for c in Candidacy.SetAside.choices if c[0]],
     }
     return render(

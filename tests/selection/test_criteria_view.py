@@ -8,9 +8,10 @@ Access: org admins (200); mentors and program admins 403; others 404.
 import pytest
 from django.urls import reverse
 
+from programs.timeline import Phase
 from selection.models import Criterion, Mark
 from tests.factories import CriterionFactory, ReviewFactory
-from tests.selection.review_world import submitted
+from tests.selection.review_world import in_review, submitted
 
 pytestmark = pytest.mark.django_db
 URL = reverse("selection:criteria", args=["gsoc-2027", "qemu"])
@@ -94,3 +95,13 @@ def test_a_bad_criterion_reference_changes_nothing(client, participation, org_ad
 
     assert response.status_code in (302, 404)
     assert Criterion.objects.count() == 1
+
+
+def test_after_the_results_the_criteria_are_read_only(client, participation, org_admin):
+    in_review(participation.round, Phase.COMMUNITY_BONDING)
+    client.force_login(org_admin)
+
+    response = client.post(URL, {"action": "add", "name": "Clarity", "weight": "2"})
+
+    assert "the criteria are read-only now" in response.content.decode()
+    assert not Criterion.objects.exists()

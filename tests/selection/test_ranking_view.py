@@ -142,8 +142,8 @@ def test_its_queries_do_not_grow_with_the_ranking(
         )
     client.force_login(org_admin)
     # Session, user, participation, roles; the ranked page's count, rows and mentors; the
-    # waiting page's count (nothing waits, so no rows are read).
-    with django_assert_num_queries(8):
+    # waiting page's count (nothing waits, so no rows are read); the round's rules.
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert response.status_code == 200
 

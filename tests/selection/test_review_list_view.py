@@ -9,7 +9,7 @@ here: every change happens on a proposal's review page or the ranking, whose tes
 it); anonymous visitors log in first.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -293,9 +293,25 @@ def test_its_queries_do_not_grow_with_proposals(
     client.force_login(mentor)
     # Session, user, participation, roles, the count, the page with its averages, the
     # committed mentors, the applicants' commitments, their contributions, the ideas of
-    # the filter.
-    with django_assert_num_queries(10):
+    # the filter; the round's rules (when the ranking is due).
+    with django_assert_num_queries(11):
         response = client.get(url(participation))
     assert response.status_code == 200
     assert len(response.context["rows"]) == min(count, PER_PAGE)
     assert response.content.decode().count("3.50") == min(count, PER_PAGE)
+
+
+def test_while_review_is_open_it_says_when_the_ranking_is_due_in_the_viewers_zone(
+    client, participation, mentor
+):
+    round_ = in_review(participation.round)
+    round_.rules.ranking_due_days = 5
+    round_.rules.save()
+    client.force_login(mentor)
+
+    response = client.get(url(participation))
+
+    due = response.context["ranking_due"]
+    assert due == round_.results_announced - timedelta(days=5)
+    assert "The ranking is due" in response.content.decode()
+    assert "CET" in response.content.decode() or "CEST" in response.content.decode()
