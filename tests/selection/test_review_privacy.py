@@ -58,3 +58,17 @@ def test_every_review_address_is_not_found_for_the_applicant(client, reviewed, a
         assert client.get(reverse(name, args=args)).status_code == 404, name
     for name in ("selection:review_flag", "selection:review_commit"):
         assert client.post(reverse(name, args=[*org, reviewed.pk])).status_code == 404, name
+
+
+@pytest.mark.parametrize(
+    ("viewer", "status"),
+    [("applicant", 404), ("outsider", 404), ("program_admin", 403), ("mentor", 302)],
+)
+def test_the_triad_on_a_flag_the_applicant_would_most_want_to_see(
+    client, reviewed, request, viewer, status
+):
+    """Outside the organization 404, read-only 403, its mentors through (a redirect back)."""
+    client.force_login(request.getfixturevalue(viewer))
+    address = reverse("selection:review_flag", args=["gsoc-2027", "qemu", reviewed.pk])
+
+    assert client.post(address, {"action": "no_interview"}).status_code == status
