@@ -141,14 +141,6 @@ def round_for_application_list(user: User, round_slug: str) -> Round:
     raise Http404
 
 
-# --- Dashboard: the applicant's page and the mentors' proposal list ---------------------------
-
-
-def idea_of(participation: Participation, idea_slug: str) -> ProjectIdea:
-    """An idea to filter the list by, looked up through its organization (unknown: 404)."""
-    return get_object_or_404(ProjectIdea, participation=participation, slug=idea_slug)
-
-
 # --- Proposals ------------------------------------------------------------------------------
 # A proposal is private to its author, the mentors and org admins of its idea's organization
 # (who read it: 403 on a change) and program admins; everyone else gets 404. The applicant's

@@ -159,7 +159,7 @@ def mentor_proposal_digest(now: datetime) -> Iterator[Due]:
             "more": max(0, len(day) - PROPOSAL_DIGEST_LIMIT),
             "day": at,
             "link": site_url(
-                "applications:org_proposals",
+                "selection:review_list",
                 participation.round.slug,
                 participation.organization.slug,
             ),

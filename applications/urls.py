@@ -13,7 +13,8 @@ The layout (fill it in as written, so the pages agree). A = rounds/<round>/appli
     A proposals/<pk>/submit/             proposal_submit      (POST)
     A proposals/<pk>/withdraw/           proposal_withdraw    GET asks, POST withdraws
     A proposals/order/                   proposal_order       order the submitted (POST)
-    rounds/<round>/orgs/<org>/proposals/ org_proposals        mentors' list, paginated
+    rounds/<round>/orgs/<org>/proposals/ org_proposals        moved: redirects (permanently) to
+                                                              selection:review_list
     rounds/<round>/orgs/<org>/proposals/<pk>/exception/
                                          proposal_exception   an org admin's late-edit exception
     rounds/<round>/orgs/<org>/contributions/
@@ -34,6 +35,7 @@ permissions.py's, never the path's. An idea page's "Apply to this idea" links to
 """
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from applications.views import applicant_list, contributions, dashboard, eligibility, proposals
 
@@ -44,9 +46,13 @@ A = "rounds/<slug:round_slug>/application/"
 urlpatterns = [
     # === Dashboard: the applicant's page and the mentors' proposal list ===
     path(A, dashboard.dashboard, name="dashboard"),
+    # The mentors' list moved to selection's review list (scores, flags, ranking); old
+    # links and bookmarks land there, with their filters.
     path(
         "rounds/<slug:round_slug>/orgs/<slug:org_slug>/proposals/",
-        dashboard.org_proposals,
+        RedirectView.as_view(
+            pattern_name="selection:review_list", permanent=True, query_string=True
+        ),
         name="org_proposals",
     ),
     # === Eligibility and contributions ===

@@ -1,7 +1,8 @@
 """Every page the benchmark times, one line each, and how one page is timed.
 
 An address names the seed's objects in braces: {program}, {round}, {org} (the organization
-in the middle of the round's list), {idea} (one of its ideas), {language} (a language tag).
+in the middle of the round's list), {idea} (one of its ideas), {language} (a language tag),
+{proposal} (a proposal to {org}, reviewed).
 The viewer is who asks: "anonymous", "program_admin", "org_admin" (of {org}), "mentor"
 (of {idea}) or "applicant" (with proposals to {idea} and another idea). A later part adds its
 pages here, one line each.
@@ -58,7 +59,9 @@ PAGES = [
     Page("profile", "/profile/", "mentor"),
     Page("notification preferences", "/notifications/", "mentor"),
     Page("applicant's dashboard", ROUND + "/application/", "applicant"),
-    Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
+    Page("review list", ORG + "/review/", "mentor"),
+    Page("review of a proposal", ORG + "/review/{proposal}/", "mentor"),
+    Page("ranking", ORG + "/ranking/", "org_admin"),
     Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
     Page("selection", ORG + "/selection/", "org_admin"),

@@ -27,7 +27,7 @@ from programs.models import Membership, Organization, Participation, Program, Ro
 from programs.schedules import dates_from, dates_in_phase
 from programs.timeline import Phase
 from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
-from selection.models import Candidacy, Conflict, MentorCommitment
+from selection.models import Candidacy, Conflict, MentorCommitment, Review
 
 BATCH = 2000
 PAST_ROUNDS = 10
@@ -60,6 +60,8 @@ class World:
     tags: list[Tag] = field(default_factory=list)
     ideas: list[ProjectIdea] = field(default_factory=list)
     applicants: list[User] = field(default_factory=list)
+    # The proposal a review page is timed on (one of the timed organization's).
+    reviewed_proposal: int = 0
 
     def count(self, at_scale_1: int) -> int:
         """How many rows of something there are at this scale (at least one)."""
@@ -109,6 +111,7 @@ class World:
             "org": self.participation.organization.slug,
             "idea": self.idea.slug,
             "language": self.tags[0].slug,
+            "proposal": str(self.reviewed_proposal),
         }
 
 
@@ -459,6 +462,60 @@ def selections(world: World) -> None:
             )
 
 
+def reviews_and_rankings(world: World) -> None:
+    """The review: every submitted proposal of the round scored by one mentor of its
+    organization, and the timed organization's by each of its mentors; there, two in three
+    proposals have a mentor who will mentor them, each has a candidacy (the committed ones
+    ranked in order, one in four flagged for an interview, one in ten set aside as spam).
+    The first of its proposals is the one the review page is timed on."""
+    mentors_of: dict[int, list[User]] = {}
+    for p, user in zip(cycle(world.participations), world.mentors, strict=False):
+        mentors_of.setdefault(p.pk, []).append(user)
+    timed = world.participation
+    submitted = list(
+        Proposal.objects.filter(
+            idea__participation__round=world.round, status=Proposal.Status.SUBMITTED
+        )
+        .order_by("pk")
+        .values_list("pk", "applicant_id", "idea__participation_id")
+    )
+    bulk(
+        Review(
+            proposal_id=pk,
+            mentor=mentor,
+            score=1 + (n + k) % 5,
+            comment="Clear problem statement; the schedule is tight in weeks 3 to 8.",
+        )
+        for n, (pk, _, participation_id) in enumerate(submitted)
+        for k, mentor in enumerate(
+            mentors_of.get(participation_id, [])[: None if participation_id == timed.pk else 1]
+        )
+    )
+    theirs = [row for row in submitted if row[2] == timed.pk]
+    people = mentors_of.get(timed.pk) or world.mentors[:1]
+    commitments, candidacies, rank = [], [], 0
+    for n, (pk, applicant_id, _) in enumerate(theirs):
+        aside = n % 10 == 9
+        committed = n % 3 != 2 and not aside
+        if committed:
+            rank += 1
+            commitments.append(MentorCommitment(proposal_id=pk, mentor=people[n % len(people)]))
+        candidacies.append(
+            Candidacy(
+                proposal_id=pk,
+                participation=timed,
+                applicant_id=applicant_id,
+                rank=rank if committed else None,
+                interview_flagged_at=world.now if n % 4 == 0 and not aside else None,
+                set_aside=Candidacy.SetAside.SPAM if aside else "",
+                set_aside_at=world.now if aside else None,
+            )
+        )
+    bulk(commitments)
+    bulk(candidacies)
+    world.reviewed_proposal = theirs[0][0] if theirs else submitted[0][0]
+
+
 # The steps, in order; a later part appends its own.
 STEPS = [
     program_and_rounds,
@@ -468,6 +525,7 @@ STEPS = [
     past_internships,
     outbox_history,
     applicants_and_proposals,
+    reviews_and_rankings,
     selections,
 ]
 

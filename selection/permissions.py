@@ -14,10 +14,12 @@ The rules, stated once:
   from its results time on.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from applications.models import Proposal
 from people.models import User
 from programs.models import Participation, Round
 from programs.permissions import is_program_admin, participation_for_member, round_for_program_admin
@@ -25,6 +27,107 @@ from programs.roles import Roles, roles_in
 from selection.models import Candidacy, Conflict
 
 # === Review and ranking ========================================================================
+
+
+def may_read_reviews(roles: Roles) -> bool:
+    """The review list, a proposal's review page, the ranking: the organization's people and
+    program admins."""
+    return roles.program_admin or roles.member
+
+
+def may_review(roles: Roles) -> bool:
+    """Scoring, commenting, flagging, setting aside, "I will mentor this": the organization's
+    mentors and org admins (program admins read only)."""
+    return roles.mentor or roles.org_admin
+
+
+def sees_scores_at_once(roles: Roles) -> bool:
+    """Org admins and program admins see every score; a mentor only after giving their own."""
+    return roles.org_admin or roles.program_admin
+
+
+def may_rank(roles: Roles) -> bool:
+    """Changing the ranking and the criteria: the organization's admins."""
+    return roles.org_admin
+
+
+def sees_other_proposals(roles: Roles) -> bool:
+    """An applicant's proposals to other organizations, as a count and their states: org
+    admins and program admins."""
+    return roles.org_admin or roles.program_admin
+
+
+def reviewable_proposals(participation: Participation) -> QuerySet[Proposal]:
+    """The proposals an organization reviews: submitted to its ideas, and those withdrawn
+    after being submitted (shown greyed). Drafts never reach the organization."""
+    return Proposal.objects.filter(
+        idea__participation=participation,
+        submitted_at__isnull=False,
+        status__in=(Proposal.Status.SUBMITTED, Proposal.Status.WITHDRAWN),
+    )
+
+
+def participation_for_review(user: User, round_slug: str, org_slug: str) -> Participation:
+    """The review list and the ranking (reading): the organization's people and program
+    admins; anyone else gets 404."""
+    return participation_for_member(user, round_slug, org_slug)
+
+
+def participation_for_ranking(user: User, round_slug: str, org_slug: str) -> Participation:
+    """Changing the ranking or the criteria: org admins; mentors and program admins 403."""
+    participation = participation_for_member(user, round_slug, org_slug)
+    if not may_rank(roles_in(user, participation)):
+        raise PermissionDenied("Only the organization's admins change its ranking and criteria.")
+    return participation
+
+
+def proposal_for_review(user: User, round_slug: str, org_slug: str, pk: int) -> Proposal:
+    """One proposal of the organization's list: 404 for people outside it (a mentor of
+    another organization cannot tell whether it exists) and for drafts."""
+    participation = participation_for_member(user, round_slug, org_slug)
+    return get_object_or_404(
+        reviewable_proposals(participation).select_related(
+            "applicant",
+            "application",
+            "idea__participation__round__rules",
+            "idea__participation__organization",
+        ),
+        pk=pk,
+    )
+
+
+def proposal_for_reviewing(user: User, round_slug: str, org_slug: str, pk: int) -> Proposal:
+    """Scoring, flagging, committing: the organization's mentors and org admins; program
+    admins read (403)."""
+    proposal = proposal_for_review(user, round_slug, org_slug, pk)
+    if not may_review(roles_in(user, proposal.idea.participation)):
+        raise PermissionDenied("Only the organization's mentors and admins review proposals.")
+    return proposal
+
+
+def proposal_in_ranking(participation: Participation, raw_pk: str) -> Proposal:
+    """The proposal a ranking form names: one of the organization's, else 404."""
+    if not raw_pk.isdigit() or len(raw_pk) > 12:
+        raise Http404
+    return get_object_or_404(
+        reviewable_proposals(participation).select_related("idea__participation__round__rules"),
+        pk=int(raw_pk),
+    )
+
+
+def require_reviewer(user: User, participation: Participation) -> Roles:
+    """The services' check (a service may be called from elsewhere than its page): a refusal
+    they raise as a ValidationError, like every rule of a service."""
+    roles = roles_in(user, participation)
+    if not may_review(roles):
+        raise ValidationError("Only the organization's mentors and admins review proposals.")
+    return roles
+
+
+def require_ranker(user: User, participation: Participation) -> None:
+    if not may_rank(roles_in(user, participation)):
+        raise ValidationError("Only the organization's admins change its ranking and criteria.")
+
 
 # === Interviews ================================================================================
 

@@ -36,7 +36,7 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
 
 from django.urls import path
 
-from selection.views import choosing
+from selection.views import choosing, commitments, criteria, ranking, reviews
 
 app_name = "selection"
 
@@ -44,6 +44,12 @@ ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
 
 urlpatterns: list = [
     # === Review and ranking ===
+    path(ORG + "review/", reviews.review_list, name="review_list"),
+    path(ORG + "review/criteria/", criteria.criteria, name="criteria"),
+    path(ORG + "review/<int:pk>/", reviews.review, name="review"),
+    path(ORG + "review/<int:pk>/flag/", reviews.review_flag, name="review_flag"),
+    path(ORG + "review/<int:pk>/commit/", commitments.review_commit, name="review_commit"),
+    path(ORG + "ranking/", ranking.ranking, name="ranking"),
     # === Interviews ===
     # === Selection and the announcement ===
     path(ORG + "selection/", choosing.selection, name="selection"),

@@ -8,7 +8,7 @@ URL name in their templates; the rows carry the slugs those links need.
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils.timesince import timeuntil
 
@@ -16,14 +16,12 @@ from applications.models import Application, Commitment, Contribution, Proposal
 from applications.models.contribution import accepted_by, counts_toward_gate
 from people.models import User
 from programs.models import Participation, Round
-from projects.models import ProjectIdea
 
 # An applicant's own lists are short (the round caps submitted proposals), but drafts and
 # contributions are not capped: the dashboard shows this many of each and counts the rest.
 SHOWN_PER_LIST = 50
 
-# The mentors' list: proposals per page, and contributions shown per applicant.
-PROPOSALS_PER_PAGE = 25
+# The organization's review list (selection): contributions shown per applicant.
 CONTRIBUTIONS_PER_APPLICANT = 10
 
 
@@ -239,29 +237,7 @@ def applicant_dashboard(*, applicant: User, round_: Round, now: datetime) -> Das
     return data
 
 
-# --- The mentors' list -------------------------------------------------------------------------
-
-
-def submitted_to_organization(
-    *, participation: Participation, idea: ProjectIdea | None = None
-) -> QuerySet[Proposal]:
-    """The submitted proposals to the organization's ideas, oldest first, with what each row
-    shows, for a paginator: the applicant, the idea, the application with its commitments.
-    The preference order is left out of the query (`defer`): it is for program admins only,
-    and this list is never theirs to read it from."""
-    proposals = (
-        Proposal.objects.submitted()
-        .to_organization(participation)
-        .select_related("applicant", "idea", "application")
-        .defer("preference", "problem", "outline", "commitments", "links")
-        .prefetch_related(
-            Prefetch("application__commitments", queryset=Commitment.objects.order_by("starts_on"))
-        )
-        .order_by("submitted_at", "pk")
-    )
-    if idea is not None:
-        proposals = proposals.filter(idea=idea)
-    return proposals
+# --- The organization's review list (selection's page reads its rows here) ----------------------
 
 
 @dataclass(frozen=True)

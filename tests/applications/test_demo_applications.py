@@ -52,7 +52,7 @@ def test_mira_has_submitted_proposals_to_list(client):
     world = full_demo(Phase.APPLICATIONS)
     client.force_login(world.accounts["mentor"])
 
-    response = client.get(f"/rounds/{world.main_round.slug}/orgs/qemu/proposals/")
+    response = client.get(f"/rounds/{world.main_round.slug}/orgs/qemu/review/")
 
     assert response.status_code == 200
     assert len(response.context["rows"]) >= 5

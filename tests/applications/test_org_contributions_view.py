@@ -227,7 +227,7 @@ def test_the_org_dashboard_and_the_proposal_list_link_to_it_with_the_unreviewed_
         reverse("programs:participation_manage", args=["gsoc-2027", "qemu"])
     ).content.decode()
     proposals = client.get(
-        reverse("applications:org_proposals", args=["gsoc-2027", "qemu"])
+        reverse("selection:review_list", args=["gsoc-2027", "qemu"])
     ).content.decode()
 
     assert f'href="{url(participation)}">Contributions to review</a>' in dashboard

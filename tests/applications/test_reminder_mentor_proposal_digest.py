@@ -75,7 +75,7 @@ def test_it_is_due_at_seven_in_the_mentors_zone_and_not_one_second_before(qemu, 
     assert message.due_at == due
     assert '"Incremental backups" by Incrementalbackups to Disk backup' in message.text
     assert "in the day before" in message.text
-    assert "/rounds/gsoc-2027-qemu-friends/orgs/qemu-friends/proposals/" in message.text
+    assert "/rounds/gsoc-2027-qemu-friends/orgs/qemu-friends/review/" in message.text
     assert message.subject.endswith("1 new proposal to QEMU & friends's ideas")
 
 
