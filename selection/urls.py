@@ -34,14 +34,30 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
                                           conflict           a program admin resolves one
 """
 
-from django.urls import path  # noqa: F401  (the lanes add their paths)
+from django.urls import path
+
+from selection.views import interviews
 
 app_name = "selection"
 
 ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
+A = "rounds/<slug:round_slug>/application/"
 
 urlpatterns: list = [
     # === Review and ranking ===
     # === Interviews ===
+    path(f"{ORG}interviews/", interviews.interview_slots, name="interview_slots"),
+    path(f"{ORG}interviews/<int:pk>/", interviews.interview, name="interview"),
+    path(
+        f"{ORG}review/<int:pk>/invite/", interviews.interview_invite_view, name="interview_invite"
+    ),
+    path(f"{A}interviews/", interviews.my_interviews, name="my_interviews"),
+    path(f"{A}interviews/<int:pk>/book/", interviews.interview_book_view, name="interview_book"),
+    path(
+        f"{A}interviews/<int:pk>/cancel/",
+        interviews.interview_cancel_view,
+        name="interview_cancel",
+    ),
+    path("interviews/<int:pk>.ics", interviews.interview_ics, name="interview_ics"),
     # === Selection and the announcement ===
 ]
