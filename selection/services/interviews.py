@@ -300,6 +300,10 @@ def _book(
                 booked_at=now,
             )
     except IntegrityError as error:
+        # Another booking committed between the check and the insert. Checking again sees it
+        # (each statement reads what is committed), and names the first rule it breaks the
+        # way the check would have; the constraint's name is the fallback.
+        refuse_clashes(slot=slot, applicant=applicant, by=by)
         raise ValidationError(_clash_message(error, by=by, applicant=applicant)) from None
 
 
