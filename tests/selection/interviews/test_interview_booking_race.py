@@ -154,7 +154,7 @@ def test_an_applicant_never_holds_two_overlapping_interviews(
 
     assert Interview.objects.booked().filter(applicant=ana).count() == 1
     (refused,) = errors
-    assert refused.messages == ["You already have an interview at that time; choose another slot."]
+    assert refused.messages == [services.APPLICANT_BUSY]
 
 
 def test_without_the_rule_an_applicant_holds_two_overlapping_interviews(
@@ -195,7 +195,7 @@ def test_a_mentor_is_never_booked_into_overlapping_slots(
 
     assert Interview.objects.booked().filter(mentor=mentor).count() == 1
     (refused,) = errors
-    assert refused.messages == ["The mentor has another interview at that time; choose another slot."]
+    assert refused.messages == [services.MENTOR_BUSY]
 
 
 def test_without_the_rule_a_mentor_is_booked_into_overlapping_slots(

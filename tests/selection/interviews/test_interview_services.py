@@ -30,9 +30,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run(starts_at, count=1, minutes=60, where="https://meet.example.org/mira"):
-    return SlotRun(
-        starts_at=starts_at, count=count, length=timedelta(minutes=minutes), where=where
-    )
+    return SlotRun(starts_at=starts_at, count=count, length=timedelta(minutes=minutes), where=where)
 
 
 def messages_of(kind):
@@ -55,9 +53,7 @@ def test_a_mentor_publishes_slots_back_to_back_an_hour_each(participation, mento
 
 def test_it_refuses_a_slot_in_the_past(participation, mentor):
     with pytest.raises(ValidationError, match="has passed"):
-        slots_publish(
-            participation=participation, mentor=mentor, run=run(timezone.now() - HOUR)
-        )
+        slots_publish(participation=participation, mentor=mentor, run=run(timezone.now() - HOUR))
 
 
 def test_it_refuses_more_slots_at_once_than_the_cap(participation, mentor):
@@ -92,9 +88,7 @@ def test_it_refuses_more_future_slots_than_the_cap(participation, mentor):
 def test_it_refuses_slots_overlapping_the_mentors_own(participation, mentor):
     slot(participation, mentor, tomorrow_at(10))
     with pytest.raises(ValidationError, match="would overlap"):
-        slots_publish(
-            participation=participation, mentor=mentor, run=run(tomorrow_at(9, 30), 1)
-        )
+        slots_publish(participation=participation, mentor=mentor, run=run(tomorrow_at(9, 30), 1))
 
 
 def test_it_refuses_an_unknown_length_and_an_empty_place(participation, mentor):
