@@ -112,9 +112,10 @@ def test_a_booked_slot_shows_its_applicant_and_cannot_be_deleted(
     page = client.get(url(participation)).content.decode()
     client.post(url(participation), {"action": "withdraw", "slot": free_slot.pk})
 
-    assert reverse(
-        "selection:interview", args=["gsoc-2027", "qemu", interview.pk]
-    ) in page and "Ana Applicant" in page
+    assert (
+        reverse("selection:interview", args=["gsoc-2027", "qemu", interview.pk]) in page
+        and "Ana Applicant" in page
+    )
     assert InterviewSlot.objects.filter(pk=free_slot.pk).exists()
 
 
