@@ -33,6 +33,7 @@ from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
 from tests.factories import ContributionFactory, OrganizationFactory, ParticipationFactory
 from tests.notifications.outbox_helpers import message_for
 from tests.projects.idea_rows import make_idea
+from tests.selection.interviews.world import booked_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +167,7 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
     )
     message = message_for(org_admin, status=Message.Status.FAILED)
     contribution = ContributionFactory(applicant=applicant, participation=participation)
+    interview, free_slot = booked_interview(participation, mentor, applicant)
     values = {
         "program": participation.round.program.slug,
         "round": participation.round.slug,
@@ -182,6 +184,11 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "notifications:retry": message.pk,
         "applications:contribution_edit": contribution.pk,
         "applications:contribution_review": contribution.pk,
+        "selection:interview": interview.pk,
+        "selection:interview_cancel": interview.pk,
+        "selection:interview_ics": interview.pk,
+        "selection:interview_book": free_slot.pk,
+        "selection:interview_invite": interview.invitation.candidacy_id,
     }
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from applications.models import Application
 from selection.models import Candidacy, InterviewInvitation, InterviewSlot
+from selection.services.interviews import interview_book
 from tests.factories import (
     ApplicationFactory,
     CandidacyFactory,
@@ -59,3 +60,11 @@ def tomorrow_at(hour: int, minute: int = 0) -> datetime:
 
 def person(email: str, zone: str = "UTC"):
     return UserFactory(email=email, display_name=email.split("@")[0].title(), timezone=zone)
+
+
+def booked_interview(participation, mentor, applicant):
+    """`applicant` invited by `mentor`, booked into a slot tomorrow, with a second slot free:
+    something behind every interview address (the site-wide tests use it)."""
+    invited(participation, applicant, mentor)
+    booked = interview_book(slot=slot(participation, mentor, tomorrow_at(14)), applicant=applicant)
+    return booked, slot(participation, mentor, tomorrow_at(16))
