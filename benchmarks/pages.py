@@ -61,6 +61,8 @@ PAGES = [
     Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
     Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
+    Page("mentor's interview slots", ORG + "/interviews/", "mentor"),
+    Page("applicant's interviews", ROUND + "/application/interviews/", "applicant"),
 ]
 
 
