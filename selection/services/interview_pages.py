@@ -47,6 +47,18 @@ def mentor_slots(*, participation: Participation, mentor: User, past: bool, now:
     )
 
 
+def organization_interviews(*, participation: Participation) -> QuerySet:
+    """Every booked interview of the organization, latest first, for its org admins: who
+    interviewed whom, when, and the outcome (the notes are on each interview's page)."""
+    return (
+        Interview.objects.booked()
+        .filter(slot__participation=participation)
+        .select_related("mentor", "applicant")
+        .defer("notes")
+        .order_by("-starts_at", "-pk")
+    )
+
+
 def flagged_candidacies(*, participation: Participation, mentor: User) -> QuerySet:
     """The organization's proposals flagged for interview and still in the running, the ones
     this person has not invited yet first (`invited`)."""

@@ -358,7 +358,11 @@ def _loaded(pk: int) -> Interview:
 
 def _lock_interview(interview: Interview) -> Interview:
     # The invitation first, as booking takes it, so a move and a booking never deadlock.
-    InterviewInvitation.objects.select_for_update().filter(pk=interview.invitation_id).exists()
+    list(
+        InterviewInvitation.objects.select_for_update()
+        .filter(pk=interview.invitation_id)
+        .values_list("pk", flat=True)
+    )
     return (
         Interview.objects.select_for_update(of=("self",))
         .select_related("slot__participation__round", "mentor", "applicant")

@@ -80,11 +80,18 @@ def interview_slots(request: HttpRequest, round_slug: str, org_slug: str) -> Htt
             messages.success(request, f"{len(created)} slot(s) published.")
             return redirect(here)
     now = timezone.now()
-    past = request.GET.get("show") == "past"
-    slots = Paginator(
-        pages.mentor_slots(participation=participation, mentor=request.user, past=past, now=now),
-        pages.SLOTS_PER_PAGE,
-    ).get_page(_page(request))
+    show = request.GET.get("show", "")
+    # Org admins also list every interview of the organization, with its outcome.
+    everyone = show == "organization" and roles_in(request.user, participation).org_admin
+    past = show == "past"
+    rows = (
+        pages.organization_interviews(participation=participation)
+        if everyone
+        else pages.mentor_slots(
+            participation=participation, mentor=request.user, past=past, now=now
+        )
+    )
+    slots = Paginator(rows, pages.SLOTS_PER_PAGE).get_page(_page(request))
     flagged = Paginator(
         pages.flagged_candidacies(participation=participation, mentor=request.user),
         pages.FLAGGED_PER_PAGE,
@@ -96,6 +103,8 @@ def interview_slots(request: HttpRequest, round_slug: str, org_slug: str) -> Htt
         "form": form,
         "page": slots,
         "past": past,
+        "everyone": everyone,
+        "may_list_everyone": roles_in(request.user, participation).org_admin,
         "flagged": flagged,
         "invite_form": InviteForm(),
         "here": request.get_full_path(),

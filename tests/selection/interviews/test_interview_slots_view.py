@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from selection.models import Candidacy, InterviewSlot
+from selection.models import Candidacy, Interview, InterviewSlot
 from selection.services.interview_pages import SLOTS_PER_PAGE
 from selection.services.interviews import interview_book
 from tests.factories import ApplicationFactory, ProjectIdeaFactory, ProposalFactory, UserFactory
@@ -166,3 +166,29 @@ def test_its_queries_do_not_grow_with_slots(
         response = client.get(url(participation))
 
     assert response.content.decode().count("<tr>") <= SLOTS_PER_PAGE + 1 + 20 + 1
+
+
+def test_org_admins_list_every_interview_of_the_organization_with_its_outcome(
+    client, participation, org_admin, mentor, applicant, invitation, free_slot
+):
+    booked = interview_book(slot=free_slot, applicant=applicant)
+    Interview.objects.filter(pk=booked.pk).update(outcome="strong", notes="Private words.")
+    client.force_login(org_admin)
+
+    page = client.get(url(participation, "show=organization")).content.decode()
+
+    assert "Ana Applicant" in page and "Mira Mentor" in page
+    assert "Strong candidate" in page
+    assert "Private words." not in page  # on the interview's own page
+
+
+def test_mentors_list_only_their_own_slots(
+    client, participation, mentor, applicant, invitation, free_slot
+):
+    interview_book(slot=free_slot, applicant=applicant)
+    client.force_login(mentor)
+
+    page = client.get(url(participation, "show=organization")).content.decode()
+
+    assert "Every interview of" not in page
+    assert "Delete" not in page and "Ana Applicant" in page  # their own booked slot
