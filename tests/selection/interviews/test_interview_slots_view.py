@@ -192,3 +192,13 @@ def test_mentors_list_only_their_own_slots(
 
     assert "Every interview of" not in page
     assert "Delete" not in page and "Ana Applicant" in page  # their own booked slot
+
+
+def test_the_organizations_page_links_here_for_its_people(client, participation, mentor):
+    client.force_login(mentor)
+
+    page = client.get(
+        reverse("programs:participation", args=["gsoc-2027", "qemu"])
+    ).content.decode()
+
+    assert url(participation) in page
