@@ -150,18 +150,26 @@ def applicant_interviews(
 @dataclass(frozen=True)
 class InterviewSummary:
     invitations: int
+    booked: int
     upcoming: int
     next_at: datetime | None
 
+    @property
+    def waiting(self) -> int:
+        """Invitations not used to book yet (an invitation books one interview)."""
+        return max(0, self.invitations - self.booked)
+
 
 def interview_summary(*, applicant: User, round_: Round, now: datetime) -> InterviewSummary:
-    """For the applicant's dashboard: how many invitations, upcoming interviews, and when the
-    next one starts. One query."""
-    upcoming = Q(interviews__status=Interview.Status.BOOKED, interviews__starts_at__gt=now)
+    """For the applicant's dashboard: how many invitations, how many of them booked, how
+    many interviews are to come and when the next one starts. One query."""
+    booked = Q(interviews__status=Interview.Status.BOOKED)
+    upcoming = booked & Q(interviews__starts_at__gt=now)
     counts = InterviewInvitation.objects.filter(
         candidacy__applicant=applicant, candidacy__participation__round=round_
     ).aggregate(
         invitations=Count("pk", distinct=True),
+        booked=Count("interviews", filter=booked, distinct=True),
         upcoming=Count("interviews", filter=upcoming, distinct=True),
         next_at=Min("interviews__starts_at", filter=upcoming),
     )

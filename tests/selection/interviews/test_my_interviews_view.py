@@ -126,3 +126,15 @@ def test_its_queries_do_not_grow_with_slots(
         page = client.get(URL).content.decode()
 
     assert page.count("Book</button>") == min(count, FREE_SLOTS_PER_PAGE)
+
+
+def test_the_dashboard_names_the_next_interview_once_booked(
+    client, invitation, free_slot, applicant
+):
+    interview_book(slot=free_slot, applicant=applicant)
+    client.force_login(applicant)
+
+    page = client.get(reverse("applications:dashboard", args=["gsoc-2027"])).content.decode()
+
+    assert "Your next interview:" in page
+    assert "choose a time" not in page
