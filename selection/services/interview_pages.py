@@ -94,8 +94,12 @@ def move_choices(interview: Interview, now: datetime) -> list[InterviewSlot]:
 
 @dataclass
 class ApplicantInterviews:
+    """`*_cut`: more rows exist than the page lists (the latest are listed)."""
+
     invitations: list[InterviewInvitation]
+    invitations_cut: bool
     bookings: list[Interview]
+    bookings_cut: bool
     free: Page
 
 
@@ -112,8 +116,10 @@ def applicant_interviews(
         .annotate(
             booked=Exists(Interview.objects.booked().filter(invitation=OuterRef("pk"))),
         )
-        .order_by("-invited_at", "-pk")[:INVITATIONS_SHOWN]
+        .order_by("-invited_at", "-pk")[: INVITATIONS_SHOWN + 1]
     )
+    invitations_cut = len(invitations) > INVITATIONS_SHOWN
+    invitations = invitations[:INVITATIONS_SHOWN]
     bookable = [
         invitation
         for invitation in invitations
@@ -138,11 +144,13 @@ def applicant_interviews(
         # The organization's record stays out of the applicant's page, even unread.
         .defer("notes", "outcome")
         .select_related("mentor", "slot__participation__organization")
-        .order_by("status", "-starts_at", "-pk")[:BOOKINGS_SHOWN]
+        .order_by("status", "-starts_at", "-pk")[: BOOKINGS_SHOWN + 1]
     )
     return ApplicantInterviews(
         invitations=invitations,
-        bookings=bookings,
+        invitations_cut=invitations_cut,
+        bookings=bookings[:BOOKINGS_SHOWN],
+        bookings_cut=len(bookings) > BOOKINGS_SHOWN,
         free=Paginator(free, FREE_SLOTS_PER_PAGE).get_page(page),
     )
 
