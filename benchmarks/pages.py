@@ -66,6 +66,8 @@ PAGES = [
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
     Page("selection", ORG + "/selection/", "org_admin"),
     Page("program admin: selection", ROUND + "/selection/", "program_admin"),
+    Page("mentor's interview slots", ORG + "/interviews/", "mentor"),
+    Page("applicant's interviews", ROUND + "/application/interviews/", "applicant"),
 ]
 
 

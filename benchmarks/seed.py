@@ -27,7 +27,16 @@ from programs.models import Membership, Organization, Participation, Program, Ro
 from programs.schedules import dates_from, dates_in_phase
 from programs.timeline import Phase
 from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
-from selection.models import Candidacy, Conflict, MentorCommitment, Review
+from selection.models import (
+    Candidacy,
+    Conflict,
+    Interview,
+    InterviewInvitation,
+    InterviewSlot,
+    MentorCommitment,
+    Review,
+)
+from selection.services.interviews import MAX_OPEN_SLOTS
 
 BATCH = 2000
 PAST_ROUNDS = 10
@@ -516,6 +525,81 @@ def reviews_and_rankings(world: World) -> None:
     world.reviewed_proposal = theirs[0][0] if theirs else submitted[0][0]
 
 
+def interviews(world: World) -> None:
+    """20,000 interview slots in the round (each mentor offers some, an hour each from
+    tomorrow on; the timed idea's mentor the most one may, MAX_OPEN_SLOTS, in the timed
+    organization), the timed organization's submitted proposals flagged for interview, that
+    mentor's invitation to each of their applicants, and bookings of all but the first
+    applicant's (the interviews page's viewer, who sees the mentor's free slots)."""
+    start = (world.now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+    hour = timedelta(hours=1)
+    timed = world.participation
+    interviewer = IdeaMentor.objects.filter(idea=world.idea).select_related("user")[0].user
+    per_mentor = max(1, world.count(20_000) // max(1, len(world.mentors)))
+    pairs = [
+        (p, user)
+        for p, user in zip(cycle(world.participations), world.mentors, strict=False)
+        if user.pk != interviewer.pk
+    ]
+    bulk(
+        InterviewSlot(
+            participation=p,
+            mentor=user,
+            starts_at=start + k * hour,
+            ends_at=start + (k + 1) * hour,
+            where="https://meet.example.org/interviews",
+        )
+        for p, user in pairs
+        for k in range(per_mentor)
+    )
+    offered = bulk(
+        InterviewSlot(
+            participation=timed,
+            mentor=interviewer,
+            starts_at=start + k * hour,
+            ends_at=start + (k + 1) * hour,
+            where="https://meet.example.org/interviews",
+        )
+        for k in range(MAX_OPEN_SLOTS)
+    )
+    submitted = Proposal.objects.submitted().filter(idea__participation=timed).order_by("pk")
+    flagged_at = world.round.applications_close - timedelta(days=1)
+    # The review step made candidacies for some of these already: flag those in the running.
+    existing = set(Candidacy.objects.filter(participation=timed).values_list("pk", flat=True))
+    bulk(
+        Candidacy(proposal=proposal, participation=timed, applicant_id=proposal.applicant_id)
+        for proposal in submitted
+        if proposal.pk not in existing
+    )
+    in_the_running = Candidacy.objects.in_the_running().filter(participation=timed)
+    in_the_running.update(interview_flagged_at=flagged_at)
+    candidacies = list(in_the_running.order_by("pk"))
+    invitations = bulk(
+        InterviewInvitation(candidacy=c, mentor=interviewer, invited_at=flagged_at)
+        for c in candidacies
+    )
+    viewer = world.applicants[0].pk if world.applicants else None
+    waiting = [i for i in invitations if i.candidacy.applicant_id != viewer]
+    bulk(
+        Interview(
+            slot=slot,
+            invitation=invitation,
+            mentor=interviewer,
+            applicant_id=invitation.candidacy.applicant_id,
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            booked_at=flagged_at,
+        )
+        for slot, invitation in zip(offered, waiting, strict=False)
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE selection_interviewslot, selection_interview, "
+                "selection_interviewinvitation, selection_candidacy"
+            )
+
+
 # The steps, in order; a later part appends its own.
 STEPS = [
     program_and_rounds,
@@ -527,6 +611,7 @@ STEPS = [
     applicants_and_proposals,
     reviews_and_rankings,
     selections,
+    interviews,
 ]
 
 

@@ -43,7 +43,7 @@ class ConflictAdmin(admin.ModelAdmin):
 
 @admin.register(InterviewSlot)
 class InterviewSlotAdmin(admin.ModelAdmin):
-    list_display = ("mentor", "participation", "starts_at", "ends_at")
+    list_display = ("mentor", "participation", "starts_at", "ends_at", "withdrawn_at")
     raw_id_fields = ("mentor", "participation")
 
 

@@ -20,11 +20,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from applications.models import Proposal
+from applications.permissions import round_for_applying
 from people.models import User
 from programs.models import Participation, Round
 from programs.permissions import is_program_admin, participation_for_member, round_for_program_admin
 from programs.roles import Roles, roles_in
-from selection.models import Candidacy, Conflict
+from selection.models import Candidacy, Conflict, Interview, InterviewInvitation, InterviewSlot
 
 # === Review and ranking ========================================================================
 
@@ -130,6 +131,147 @@ def require_ranker(user: User, participation: Participation) -> None:
 
 
 # === Interviews ================================================================================
+# A mentor (or org admin) of the organization publishes slots and invites flagged applicants;
+# the invited applicant books, cancels or moves; the interview's notes and outcome are the
+# organization's (its mentors and org admins read them, program admins too; only the
+# interviewer and the org admins write them), never the applicant's. The services ask the
+# same rules (`may_interview`, `may_record_interview`, `may_change_interview`).
+
+
+def may_interview(roles: Roles) -> bool:
+    """Publishing slots and inviting: the organization's mentors and org admins."""
+    return roles.mentor or roles.org_admin
+
+
+def may_read_interviews(roles: Roles) -> bool:
+    """An interview's page, with its notes and outcome: the organization and program admins."""
+    return roles.program_admin or roles.member
+
+
+def may_record_interview(roles: Roles, *, is_its_mentor: bool) -> bool:
+    """Notes, outcome, cancelling or moving from the organization's side: the interviewer
+    while their role is active, and the organization's admins."""
+    return roles.org_admin or (roles.mentor and is_its_mentor)
+
+
+def may_change_interview(user: User, interview: Interview, roles: Roles) -> bool:
+    """Cancelling or moving: the applicant, or the organization's side as above."""
+    if interview.applicant_id == user.pk:
+        return True
+    return may_record_interview(roles, is_its_mentor=interview.mentor_id == user.pk)
+
+
+def participation_for_interviewing(user: User, round_slug: str, org_slug: str) -> Participation:
+    """The slots page and inviting: the organization's mentors and org admins; program admins
+    may know the organization's interviews but hold none (403); anyone else gets 404."""
+    participation = participation_for_member(user, round_slug, org_slug)
+    if may_interview(roles_in(user, participation)):
+        return participation
+    raise PermissionDenied("Only the organization's mentors and admins hold interviews.")
+
+
+def candidacy_for_invite(user: User, round_slug: str, org_slug: str, pk: int) -> Candidacy:
+    """Inviting the applicant of a proposal (its id is the candidacy's) of the organization."""
+    participation = participation_for_interviewing(user, round_slug, org_slug)
+    return get_object_or_404(
+        Candidacy.objects.select_related("proposal", "applicant", "participation__round"),
+        participation=participation,
+        pk=pk,
+    )
+
+
+def _org_interviews(participation: Participation):
+    return Interview.objects.filter(slot__participation=participation).select_related(
+        "slot__participation__round",
+        "slot__participation__organization",
+        "mentor",
+        "applicant",
+        "cancelled_by",
+        "invitation__candidacy__proposal",
+        "moved_to",
+    )
+
+
+def interview_for_org(user: User, round_slug: str, org_slug: str, pk: int) -> Interview:
+    """One interview of the organization: its people and program admins; anyone else, the
+    applicant included (notes and outcome are not theirs), gets 404."""
+    participation = participation_for_member(user, round_slug, org_slug)
+    return get_object_or_404(_org_interviews(participation), pk=pk)
+
+
+def require_recording(user: User, interview: Interview) -> None:
+    """Writing notes, the outcome, cancelling or moving from the interview's page."""
+    roles = roles_in(user, interview.slot.participation)
+    if not may_record_interview(roles, is_its_mentor=interview.mentor_id == user.pk):
+        raise PermissionDenied(
+            "Only the interviewer and the organization's admins change an interview."
+        )
+
+
+def round_for_interviews(user: User, round_slug: str) -> Round:
+    """The applicant's interviews page shows only their own rows; the round's mentors and org
+    admins, who do not apply, get 403 (as on the applicant's other pages)."""
+    return round_for_applying(user, round_slug)
+
+
+def slot_for_booking(user: User, round_slug: str, pk: int) -> InterviewSlot:
+    """A slot is offered to the applicants its mentor invited; the organization's people and
+    program admins know it (403); anyone else gets 404."""
+    slot = get_object_or_404(
+        InterviewSlot.objects.select_related("participation__round", "mentor"),
+        participation__round__slug=round_slug,
+        withdrawn_at__isnull=True,
+        pk=pk,
+    )
+    invited = InterviewInvitation.objects.filter(
+        mentor=slot.mentor_id,
+        candidacy__participation=slot.participation_id,
+        candidacy__applicant=user.pk,
+    )
+    if user.is_authenticated and invited.exists():
+        return slot
+    roles = roles_in(user, slot.participation)
+    if roles.program_admin or roles.member:
+        raise PermissionDenied("Only the applicants the mentor invited book their slots.")
+    raise Http404
+
+
+def interview_for_applicant(user: User, round_slug: str, pk: int) -> Interview:
+    """The applicant cancels or moves their own interview here; the organization's people and
+    program admins do it from the organization's page (403); anyone else gets 404."""
+    interview = get_object_or_404(
+        Interview.objects.select_related(
+            "slot__participation__round", "slot__participation__organization", "mentor"
+        ),
+        slot__participation__round__slug=round_slug,
+        pk=pk,
+    )
+    if interview.applicant_id == user.pk:
+        return interview
+    roles = roles_in(user, interview.slot.participation)
+    if roles.program_admin or roles.member:
+        raise PermissionDenied("Only the applicant changes their booking here.")
+    raise Http404
+
+
+def interview_for_calendar(user: User, pk: int) -> Interview:
+    """The calendar file: the two sides and the organization's people. Program admins, who
+    may read the interview, get 403; anyone else 404."""
+    interview = get_object_or_404(
+        Interview.objects.select_related(
+            "slot__participation__round", "slot__participation__organization", "mentor", "applicant"
+        ),
+        pk=pk,
+    )
+    if user.pk in (interview.applicant_id, interview.mentor_id):
+        return interview
+    roles = roles_in(user, interview.slot.participation)
+    if roles.member:
+        return interview
+    if roles.program_admin:
+        raise PermissionDenied("Only the two sides and the organization's people download it.")
+    raise Http404
+
 
 # === Selection and the announcement ============================================================
 #

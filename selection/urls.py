@@ -36,11 +36,12 @@ O = rounds/<round>/orgs/<org>/ (ORG in the code)
 
 from django.urls import path
 
-from selection.views import choosing, commitments, criteria, ranking, reviews
+from selection.views import choosing, commitments, criteria, interviews, ranking, reviews
 
 app_name = "selection"
 
 ORG = "rounds/<slug:round_slug>/orgs/<slug:org_slug>/"
+A = "rounds/<slug:round_slug>/application/"
 
 urlpatterns: list = [
     # === Review and ranking ===
@@ -51,6 +52,19 @@ urlpatterns: list = [
     path(ORG + "review/<int:pk>/commit/", commitments.review_commit, name="review_commit"),
     path(ORG + "ranking/", ranking.ranking, name="ranking"),
     # === Interviews ===
+    path(f"{ORG}interviews/", interviews.interview_slots, name="interview_slots"),
+    path(f"{ORG}interviews/<int:pk>/", interviews.interview, name="interview"),
+    path(
+        f"{ORG}review/<int:pk>/invite/", interviews.interview_invite_view, name="interview_invite"
+    ),
+    path(f"{A}interviews/", interviews.my_interviews, name="my_interviews"),
+    path(f"{A}interviews/<int:pk>/book/", interviews.interview_book_view, name="interview_book"),
+    path(
+        f"{A}interviews/<int:pk>/cancel/",
+        interviews.interview_cancel_view,
+        name="interview_cancel",
+    ),
+    path("interviews/<int:pk>.ics", interviews.interview_ics, name="interview_ics"),
     # === Selection and the announcement ===
     path(ORG + "selection/", choosing.selection, name="selection"),
     path("rounds/<slug:round_slug>/selection/", choosing.round_selection, name="round_selection"),

@@ -36,6 +36,9 @@ class InterviewSlot(models.Model):
         max_length=300, help_text="A call link or a chat channel, as the applicant will see it."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A slot whose booking was cancelled keeps that record (Interview.slot protects it), so
+    # the mentor's "delete" withdraws it instead: no longer offered, still the record's.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -50,6 +53,10 @@ class InterviewSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor} at {self.starts_at:%Y-%m-%d %H:%M} UTC"
+
+    @property
+    def length_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
 
 class InterviewInvitation(models.Model):

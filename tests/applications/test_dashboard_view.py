@@ -251,7 +251,8 @@ def _proposals(application, participation, count):
         ProposalFactory(application=application, idea__participation=participation, submitted=True)
 
 
-# session, user; round; application, proposals, contributions, gates.  (7)
+# session, user; round; application, proposals, contributions, gates; interviews (selection's
+# template tag).  (8)
 @pytest.mark.parametrize("more", [0, 990])
 def test_it_makes_the_same_queries_for_10_and_1000_proposals(
     client, participation, applicant, django_assert_num_queries, more
@@ -270,7 +271,7 @@ def test_it_makes_the_same_queries_for_10_and_1000_proposals(
     _proposals(application, participation, more // 2)
     client.force_login(applicant)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         html = page(client, round_)
 
     assert html.count("Submitted on") == min(10 + more // 2, 50)

@@ -39,6 +39,7 @@ from tests.factories import (
 )
 from tests.notifications.outbox_helpers import message_for
 from tests.projects.idea_rows import make_idea
+from tests.selection.interviews.world import booked_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -182,6 +183,8 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
     conflict = Conflict.objects.create(
         round=participation.round, applicant=candidacy.applicant, opened_at=timezone.now()
     )
+
+    interview, free_slot = booked_interview(participation, mentor, applicant)
     values = {
         "program": participation.round.program.slug,
         "round": participation.round.slug,
@@ -199,6 +202,11 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "applications:contribution_edit": contribution.pk,
         "applications:contribution_review": contribution.pk,
         "selection:conflict": conflict.pk,
+        "selection:interview": interview.pk,
+        "selection:interview_cancel": interview.pk,
+        "selection:interview_ics": interview.pk,
+        "selection:interview_book": free_slot.pk,
+        "selection:interview_invite": interview.invitation.candidacy_id,
     }
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))
