@@ -122,8 +122,9 @@ def test_one_second_before_the_dashboard_asks_no_query_more(
 ):
     with at(JUST_BEFORE):
         client.force_login(world.ana)
-        # session, user; round; application, proposals, contributions, gates: as with no box.
-        with django_assert_num_queries(7):
+        # session, user; round; application, proposals, contributions, gates, the interviews
+        # link: as with no box.
+        with django_assert_num_queries(8):
             assert client.get(dashboard_url(world)).status_code == 200
 
 
@@ -179,7 +180,7 @@ def test_at_the_instant_the_results_box_costs_one_query_however_many_proposals(
     with at(RESULTS):
         client.force_login(world.ana)
         # The seven of the page, and one for the results box.
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             response = client.get(dashboard_url(world))
 
     assert response.content.decode().count("Not this time") == proposals - 1
