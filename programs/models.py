@@ -285,6 +285,15 @@ class Participation(models.Model):
                 violation_error_message="Slots granted cannot exceed the slots asked for.",
             ),
         ]
+        indexes = [
+            # The program admin's overview counts each round's participations by status and
+            # sums the slots granted from this index alone (programs.overview).
+            models.Index(
+                fields=["round", "status"],
+                include=["slots_granted"],
+                name="participation_round_status",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} in {self.round}"
