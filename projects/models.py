@@ -155,6 +155,13 @@ class ProjectIdea(models.Model):
                 condition=Q(status="approved"),
                 name="idea_approved_in_list_order",
             ),
+            # The lists' skill level and size filters (projects.filters): approved ideas of
+            # one level, by hours, found without reading every idea of every round.
+            models.Index(
+                fields=["skill_level", "expected_hours"],
+                condition=Q(status="approved"),
+                name="idea_approved_level_size",
+            ),
         ]
 
     def __str__(self) -> str:
