@@ -31,6 +31,8 @@ from notifications.models import Message
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE_LOOP_MESSAGES = 2000
+# BENCH_WORKER_LOGLEVEL=INFO makes the worker log each batch and its time (var/bench-worker.log).
+WORKER_LOG_LEVEL = os.environ.get("BENCH_WORKER_LOGLEVEL", "WARNING")
 
 
 @dataclass
@@ -108,7 +110,7 @@ def _worker_environment(smtp_port: int) -> dict[str, str]:
         "DATABASE_URL": _database_url(),
         "REDIS_URL": settings.REDIS_URL,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-        "LOG_LEVEL": os.environ.get("BENCH_WORKER_LOGLEVEL", "WARNING"),
+        "LOG_LEVEL": WORKER_LOG_LEVEL,
     }
 
 
@@ -171,7 +173,7 @@ def time_sending(messages, log: Path) -> SendingTiming:
         command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo"]
         command += [
             "--loglevel",
-            os.environ.get("BENCH_WORKER_LOGLEVEL", "WARNING"),
+            WORKER_LOG_LEVEL,
             "--without-gossip",
             "--without-mingle",
         ]

@@ -5,6 +5,8 @@ that the filters narrow to nothing costs nothing more in a larger round (`make b
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Count, Max
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from projects.filters import IdeaFilter
@@ -19,14 +21,15 @@ HOURS = [90, 175, 350]
 
 @pytest.fixture
 def a_round_of_ideas(requires_postgres, round_, participation):
-    """3,000 approved ideas; a beginner's idea is always a small one (90 hours)."""
+    """3,000 approved ideas with descriptions of a few lines; a beginner's idea is always a
+    small one (90 hours)."""
     ProjectIdea.objects.bulk_create(
         ProjectIdea(
             participation=participation,
             slug=f"idea-{n}",
             title=f"Incremental parser {n}",
             summary="Make the parser incremental.",
-            description="Keep a tree of spans and re-parse the edited one.",
+            description="Keep a tree of spans and re-parse the edited one. " * 8,
             status=ProjectIdea.Status.APPROVED,
             skill_level=LEVELS[n % 3],
             expected_hours=HOURS[n % 3],
@@ -73,3 +76,19 @@ def test_control_without_the_index_the_search_reads_every_idea(a_round_of_ideas)
         transaction.set_rollback(True)
 
     assert "Seq Scan on projects_projectidea" in plan
+
+
+def test_a_json_lists_version_is_read_from_the_list_order_index_alone(a_round_of_ideas):
+    """The ETag's count and latest change come from the index that carries `updated_at`,
+    not from the round's idea rows (each with its description)."""
+    published = published_in_round(a_round_of_ideas, timezone.now())
+    with CaptureQueriesContext(connection) as queries:
+        version = published.order_by().aggregate(count=Count("pk"), latest=Max("updated_at"))
+
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries[0]["sql"])
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+
+    assert "Index Only Scan using idea_approved_in_list_order" in plan
+    assert "Seq Scan on projects_projectidea" not in plan
+    assert version["count"] == 3000
