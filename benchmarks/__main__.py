@@ -143,7 +143,8 @@ made just before or after it; p50 and p95 are the median and 95th percentile of 
 (at least 7 pairs, up to 41 or 4 seconds a page). The growth compares the p50 with the same
 page's on a database seeded at a tenth of the size. The sweep's time includes publishing to
 Redis; sending is one Celery worker process (`--pool solo`) delivering the sweep's messages to
-aiosmtpd on 127.0.0.1, against one smtplib connection sending the same messages there.
+aiosmtpd on 127.0.0.1, timed from the first message's mark to the last's, against one smtplib
+connection sending the same messages there once before and once after the worker.
 
 {failed} targets missed.
 

@@ -96,6 +96,10 @@ class Message(models.Model):
                 condition=~Q(status="sent"),
                 name="message_unsent_by_age",
             ),
+            # The status page's count of the messages sent in the last day.
+            models.Index(
+                fields=["sent_at"], condition=Q(status="sent"), name="message_sent_by_time"
+            ),
         ]
 
     def __str__(self) -> str:

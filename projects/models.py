@@ -147,13 +147,23 @@ class ProjectIdea(models.Model):
         indexes = [
             # The public lists: approved ideas of an organization in the order they are
             # shown (projects.views.public.ORG_ORDER), so a round's list takes a page of
-            # them organization by organization without sorting the whole round.
+            # them organization by organization without sorting the whole round. It carries
+            # `updated_at`, so the JSON lists' version (count and latest change, for the
+            # ETag) is read from it alone instead of from every idea row of the round.
             models.Index(
                 "participation",
                 Lower("title"),
                 "id",
                 condition=Q(status="approved"),
+                include=["updated_at"],
                 name="idea_approved_in_list_order",
+            ),
+            # The lists' skill level and size filters (projects.filters): approved ideas of
+            # one level, by hours, found without reading every idea of every round.
+            models.Index(
+                fields=["skill_level", "expected_hours"],
+                condition=Q(status="approved"),
+                name="idea_approved_level_size",
             ),
         ]
 

@@ -47,6 +47,19 @@ def test_it_counts_the_outbox_by_state_and_shows_the_oldest_waiting(page):
     assert '<strong class="badge bad">1</strong>' in html  # failed
 
 
+def test_it_counts_the_messages_sent_in_the_last_day_and_not_the_older_ones(page):
+    """The sent rows of the past only grow: the page counts the last day's."""
+    ana = person("ana@example.org", "UTC")
+    for hours in (1, 23, 25, 24 * 300):
+        sent_at = NOW - timedelta(hours=hours)
+        message_for(ana, about=f"sent:{hours}", status=Status.SENT, sent_at=sent_at)
+    html = page()
+    assert '<th class="num">Sent in the last 24 hours</th>' in html
+    assert (
+        '<td class="num">0</td>\n      <td class="num">0</td>\n      <td class="num">2</td>' in html
+    )
+
+
 def test_it_lists_failures_and_retries_with_their_errors(page):
     ana = person("ana@example.org", "UTC")
     failed = message_for(
