@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from applications.models import Application, Contribution, Proposal
 from evaluations.models import Internship
+from evaluations.models.internship import windows_from
 from notifications.models import Message
 from people.models import User
 from programs.models import Membership, Organization, Participation, Program, Round, RuleSet
@@ -264,13 +265,14 @@ def past_internships(world: World) -> None:
         for i in range(taking_part)
     )
     interns = world.users("intern", per_round * len(world.past_rounds))
-    statuses = [Internship.Status.PASSED] * 8 + [Internship.Status.FAILED] * 2
+    statuses = [Internship.Status.COMPLETED] * 8 + [Internship.Status.FAILED] * 2
     bulk(
         Internship(
             participation=participations[year * taking_part + n % taking_part],
             intern=interns[year * per_round + n],
             project_title="An incremental parser",
             status=statuses[n % len(statuses)],
+            **windows_from(world.past_rounds[year]),
         )
         for year in range(len(world.past_rounds))
         for n in range(per_round)

@@ -9,6 +9,7 @@ plausible. Past titles are placeholders, not the projects those interns really d
 from itertools import cycle
 
 from evaluations.models import Internship
+from evaluations.models.internship import windows_from
 from evaluations.statistics_cache import forget_statistics
 from programs.demo.accounts import INTERN, create_account, create_placeholder, placeholder_rows
 from programs.demo.world import DemoWorld, reached
@@ -74,7 +75,9 @@ def _past_internships(world: DemoWorld) -> None:
             participation=participation,
             intern=users[n - 1],
             project_title=f"{next(topics)} (placeholder)",
-            status=Internship.Status.PASSED,
+            status=Internship.Status.COMPLETED,
+            # Bulk inserts skip save(), which would take the windows from the round.
+            **windows_from(participation.round),
         )
         for participation, numbers in plan
         for n in numbers
@@ -84,7 +87,7 @@ def _past_internships(world: DemoWorld) -> None:
 
 def _status(phase: Phase) -> str:
     # Final evaluations close at the start of "wrapping up": from then on, who passed passed.
-    return Internship.Status.PASSED if reached(phase, Phase.WRAP_UP) else Internship.Status.ACTIVE
+    return Internship.Status.COMPLETED if reached(phase, Phase.WRAP_UP) else Internship.Status.ACTIVE
 
 
 def _current_internships(world: DemoWorld) -> None:
@@ -124,6 +127,7 @@ def _current_internships(world: DemoWorld) -> None:
                         intern=person,
                         project_title=titles[i % len(titles)],
                         status=_status(phase),
+                        **windows_from(round_),
                     )
                 )
     if reached(world.phase_of("gsoc"), Phase.CODING_SECOND_HALF):
