@@ -3,7 +3,8 @@
 An address names the seed's objects in braces: {program}, {round}, {org} (the organization
 in the middle of the round's list), {idea} (one of its ideas), {language} (a language tag).
 The viewer is who asks: "anonymous", "program_admin", "org_admin" (of {org}), "mentor"
-(of {idea}) or "applicant" (with proposals to {idea} and another idea). A later part adds its
+(of {idea}) or "applicant" (with proposals to {idea} and another idea); "intern" is the
+intern of {internship}, the timed idea's internship (its mentor is "mentor"). A later part adds its
 pages here, one line each.
 """
 
@@ -61,6 +62,9 @@ PAGES = [
     Page("mentors' proposal list", ORG + "/proposals/", "mentor"),
     Page("program admin: applications", ROUND + "/applicants/", "program_admin"),
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
+    Page("internship, as its intern", ROUND + "/internships/{internship}/", "intern"),
+    Page("my internships, as a mentor", "/internships/", "mentor"),
+    Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
 ]
 
 

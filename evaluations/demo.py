@@ -86,8 +86,13 @@ def _past_internships(world: DemoWorld) -> None:
 
 
 def _status(phase: Phase) -> str:
-    # Final evaluations close at the start of "wrapping up": from then on, who passed passed.
-    return Internship.Status.COMPLETED if reached(phase, Phase.WRAP_UP) else Internship.Status.ACTIVE
+    # Final evaluations close at the start of "wrapping up": from then on, who passed passed;
+    # the midterm closes at the start of the second half of coding.
+    if reached(phase, Phase.WRAP_UP):
+        return Internship.Status.COMPLETED
+    if reached(phase, Phase.CODING_SECOND_HALF):
+        return Internship.Status.MIDTERM_PASSED
+    return Internship.Status.ACTIVE
 
 
 def _current_internships(world: DemoWorld) -> None:

@@ -1,12 +1,12 @@
 """Evaluations' pages. Included at the site's root; names are `evaluations:<name>`.
 
-  programs/<slug>/statistics/                       statistics          interns per year
-  internships/                                      my_internships      one's internships,
-                                                                        as intern or mentor
-  rounds/<round>/internships/<pk>/                  internship          the internship's page
-  rounds/<round>/internships/<pk>/withdraw/         internship_withdraw end it early (GET asks)
-  rounds/<round>/internships/<pk>/meetings/?week=N  meeting             a week's meeting log
-  rounds/<round>/internships/<pk>/meetings/confirm/ meeting_confirm     confirm it (POST)
+programs/<slug>/statistics/                       statistics          interns per year
+internships/                                      my_internships      one's internships,
+                                                                      as intern or mentor
+rounds/<round>/internships/<pk>/                  internship          the internship's page
+rounds/<round>/internships/<pk>/withdraw/         internship_withdraw end it early (GET asks)
+rounds/<round>/internships/<pk>/meetings/?week=N  meeting             a week's meeting log
+rounds/<round>/internships/<pk>/meetings/confirm/ meeting_confirm     confirm it (POST)
 """
 
 from django.urls import path

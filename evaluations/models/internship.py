@@ -45,9 +45,8 @@ class InternshipQuerySet(models.QuerySet):
     def of_person(self, user):
         """Where the person is the intern or one of the mentors (no duplicates: a subquery)."""
         return self.filter(
-            Q(intern=user) | Q(pk__in=Internship.mentors.through.objects.filter(
-                user=user
-            ).values("internship_id"))
+            Q(intern=user)
+            | Q(pk__in=Internship.mentors.through.objects.filter(user=user).values("internship_id"))
         )
 
 

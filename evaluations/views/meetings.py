@@ -28,9 +28,7 @@ def _week(internship: Internship, raw: str | None) -> int:
 
 
 def _meeting_url(internship: Internship, week: int) -> str:
-    url = reverse(
-        "evaluations:meeting", args=[internship.participation.round.slug, internship.pk]
-    )
+    url = reverse("evaluations:meeting", args=[internship.participation.round.slug, internship.pk])
     return f"{url}?week={week}"
 
 
@@ -61,7 +59,9 @@ def meeting(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Week {week}'s meeting is logged; the other side confirms it.")
+            messages.success(
+                request, f"Week {week}'s meeting is logged; the other side confirms it."
+            )
             return redirect("evaluations:internship", round_slug, found.pk)
     starts, ends = found.week_bounds(week)
     writer_side = None

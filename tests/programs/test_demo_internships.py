@@ -66,6 +66,9 @@ def test_after_the_midterm_one_internship_has_failed():
     assert not current(world, "gsoc").filter(
         intern__email="intern@example.org", status=Status.FAILED
     )
+    statuses = list(current(world, "gsoc").values_list("status", flat=True))
+    assert statuses.count(Status.FAILED) == 1
+    assert statuses.count(Status.MIDTERM_PASSED) == len(statuses) - 1
 
 
 @pytest.mark.django_db
