@@ -49,9 +49,7 @@ def test_windows_given_by_the_creator_are_kept(participation, applicant):
     assert internship.weeks == 10
 
 
-def test_a_short_last_week_counts_as_a_week_and_ends_with_the_internship(
-    participation, applicant
-):
+def test_a_short_last_week_counts_as_a_week_and_ends_with_the_internship(participation, applicant):
     starts = timezone.now()
     dates = {**dates_from(starts), "ends_at": starts + timedelta(days=7 * 11 + 3)}
     internship = Internship.objects.create(participation=participation, intern=applicant, **dates)

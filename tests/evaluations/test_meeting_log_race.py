@@ -52,9 +52,7 @@ def _log_at_once(internship, people) -> list[BaseException]:
 
     def log(person):
         try:
-            loaded = Internship.objects.select_related("participation__round").get(
-                pk=internship.pk
-            )
+            loaded = Internship.objects.select_related("participation__round").get(pk=internship.pk)
             both_ready.wait()
             services.log_meeting(internship=loaded, week=3, by=person, content=content())
         except BaseException as error:  # reported by the test, not lost in the thread

@@ -45,9 +45,7 @@ def test_org_admins_program_admins_and_others_do_not_write_the_log(
     assert not WeeklyMeeting.objects.exists()
 
 
-def test_a_week_is_logged_once_and_a_second_log_is_refused_clearly(
-    internship, applicant, mentor
-):
+def test_a_week_is_logged_once_and_a_second_log_is_refused_clearly(internship, applicant, mentor):
     log_meeting(internship=internship, week=2, by=applicant, content=content())
 
     with pytest.raises(ValidationError, match="Week 2 already has a meeting logged"):
