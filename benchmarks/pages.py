@@ -64,6 +64,7 @@ PAGES = [
     Page("mentors' contributions to review", ORG + "/contributions/", "mentor"),
     Page("internship, as its intern", ROUND + "/internships/{internship}/", "intern"),
     Page("my internships, as a mentor", "/internships/", "mentor"),
+    Page("organization's internships", ORG + "/internships/", "org_admin"),
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
 ]
 

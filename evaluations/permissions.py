@@ -9,6 +9,9 @@ The rules, stated once:
   admins and program admins read them (403 on writing).
 - The intern or an org admin of its organization ends it early (withdrawal); its mentors and
   program admins read it (403).
+- An organization's list of its internships in a round (with the weeks no meeting was logged)
+  is its org admins' and program admins'; its mentors get 403 (they list their own), people
+  outside it 404.
 """
 
 from enum import StrEnum
@@ -19,6 +22,8 @@ from django.shortcuts import get_object_or_404
 
 from evaluations.models import Internship
 from people.models import User
+from programs.models import Participation
+from programs.permissions import participation_for_org_admin
 from programs.roles import Roles, roles_in
 
 
@@ -90,3 +95,8 @@ def internship_for_withdrawal(user: User, round_slug: str, pk: int) -> Internshi
             "Only the intern or an admin of the organization may end the internship early."
         )
     return internship
+
+
+def participation_for_internships(user: User, round_slug: str, org_slug: str) -> Participation:
+    """The organization's internships: its org admins and program admins; mentors 403."""
+    return participation_for_org_admin(user, round_slug, org_slug)

@@ -20,6 +20,11 @@ INTERNSHIP = "rounds/<slug:round_slug>/internships/<int:pk>/"
 urlpatterns = [
     path("programs/<slug:slug>/statistics/", statistics.statistics, name="statistics"),
     path("internships/", internships.my_internships, name="my_internships"),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/internships/",
+        internships.org_internships,
+        name="org_internships",
+    ),
     path(INTERNSHIP, internships.internship, name="internship"),
     path(f"{INTERNSHIP}withdraw/", internships.internship_withdraw, name="internship_withdraw"),
     path(f"{INTERNSHIP}meetings/", meetings.meeting, name="meeting"),

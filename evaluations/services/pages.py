@@ -151,19 +151,29 @@ class ListRow:
     next_due: NextDue | None
 
 
+def _listed(internships):
+    return internships.select_related(
+        "intern", "participation__round", "participation__organization"
+    ).prefetch_related(
+        "mentors",
+        Prefetch(
+            "meetings",
+            queryset=WeeklyMeeting.objects.only("pk", "internship_id", "week", "confirmed_at"),
+        ),
+    )
+
+
 def internships_of(user: User):
     """The person's internships, as intern or mentor, newest round first."""
-    return (
-        Internship.objects.of_person(user)
-        .select_related("intern", "participation__round", "participation__organization")
-        .prefetch_related(
-            "mentors",
-            Prefetch(
-                "meetings",
-                queryset=WeeklyMeeting.objects.only("pk", "internship_id", "week", "confirmed_at"),
-            ),
-        )
-        .order_by("-starts_at", "participation__organization__name", "pk")
+    return _listed(Internship.objects.of_person(user)).order_by(
+        "-starts_at", "participation__organization__name", "pk"
+    )
+
+
+def internships_of_participation(participation):
+    """An organization's internships in one round, by intern's name."""
+    return _listed(Internship.objects.filter(participation=participation)).order_by(
+        "intern__display_name", "intern__email", "pk"
     )
 
 
