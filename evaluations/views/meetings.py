@@ -1,5 +1,5 @@
 """One week's meeting log: read it, write or correct it (either side, until confirmed), and
-confirm it (the other side). The week is in the query (`?week=5`)."""
+confirm it (the other side). The week is in the query (`?week=5`; none: this week)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,8 +18,11 @@ from programs.views.outcome import perform
 
 
 def _week(internship: Internship, raw: str | None) -> int:
-    """A week of this internship, or 404: anything else in the address names no page."""
-    if raw is None or not raw.isascii() or not raw.isdigit() or len(raw) > 3:
+    """A week of this internship, or 404: anything else in the address names no page. No
+    week given: the one running now (the first before coding, the last after it)."""
+    if raw is None:
+        return min(max(internship.weeks_ended_by(timezone.now()) + 1, 1), internship.weeks)
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 3:
         raise Http404
     week = int(raw)
     if not 1 <= week <= internship.weeks:

@@ -30,6 +30,7 @@ from django.utils import timezone
 from notifications.models import Message
 from programs.models import Invitation, Membership, MentorRequest, Participation
 from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
+from tests.evaluations.internship_world import running_internship
 from tests.factories import ContributionFactory, OrganizationFactory, ParticipationFactory
 from tests.notifications.outbox_helpers import message_for
 from tests.projects.idea_rows import make_idea
@@ -77,6 +78,12 @@ ACCOUNT_PAGES = [
     ("account", "/accounts/email/"),
     ("account", "/accounts/password/change/"),
 ]
+INTERNSHIP_PAGES = (
+    "evaluations:internship",
+    "evaluations:internship_withdraw",
+    "evaluations:meeting",
+    "evaluations:meeting_confirm",
+)
 # Loosely: a page that spends a second over one request is a page an attacker can hold.
 # Counted in this process's CPU time, not on the wall clock: on a machine busy with other
 # work a request waits without being slow, and the test must not fail for it.
@@ -183,6 +190,9 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "applications:contribution_edit": contribution.pk,
         "applications:contribution_review": contribution.pk,
     }
+    # An internship four and a half weeks in: the applicant its intern, the mentor its mentor.
+    internship = running_internship(participation, applicant, [mentor])
+    pk_of.update(dict.fromkeys(INTERNSHIP_PAGES, internship.pk))
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))
         for name, route in routes()

@@ -91,6 +91,14 @@ def test_a_week_outside_the_internship_is_not_found(client, internship, applican
     assert response.status_code == 404
 
 
+def test_without_a_week_it_opens_the_week_running_now(client, internship, applicant):
+    client.force_login(applicant)
+
+    response = client.get(reverse("evaluations:meeting", args=["gsoc-2027", internship.pk]))
+
+    assert response.context["week"] == 5  # four and a half weeks in
+
+
 def test_anonymous_people_log_in_first(client, internship):
     response = client.get(url(internship))
 
