@@ -9,6 +9,7 @@ The rules, stated once:
   admins and program admins read them (403 on writing).
 - The intern or an org admin of its organization ends it early (withdrawal); its mentors and
   program admins read it (403).
+- Program admins extend an internship; everyone else who sees it gets 403.
 - An organization's list of its internships in a round (with the weeks no meeting was logged)
   is its org admins' and program admins'; its mentors get 403 (they list their own), people
   outside it 404.
@@ -94,6 +95,18 @@ def internship_for_withdrawal(user: User, round_slug: str, pk: int) -> Internshi
         raise PermissionDenied(
             "Only the intern or an admin of the organization may end the internship early."
         )
+    return internship
+
+
+def may_extend(roles: Roles) -> bool:
+    return roles.program_admin
+
+
+def internship_for_extension(user: User, round_slug: str, pk: int) -> Internship:
+    """Extending it: program admins; its people and org admins read (403)."""
+    internship = internship_for_view(user, round_slug, pk)
+    if not may_extend(roles_in(user, internship.participation)):
+        raise PermissionDenied("Only program admins extend an internship.")
     return internship
 
 

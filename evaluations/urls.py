@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path(INTERNSHIP, internships.internship, name="internship"),
     path(f"{INTERNSHIP}withdraw/", internships.internship_withdraw, name="internship_withdraw"),
+    path(f"{INTERNSHIP}extend/", internships.internship_extend, name="internship_extend"),
     path(f"{INTERNSHIP}meetings/", meetings.meeting, name="meeting"),
     path(f"{INTERNSHIP}meetings/confirm/", meetings.meeting_confirm, name="meeting_confirm"),
 ]

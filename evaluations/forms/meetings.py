@@ -48,3 +48,18 @@ class WithdrawForm(forms.Form):
         widget=forms.Textarea,
         help_text="The intern, the mentors and the organization's admins read it.",
     )
+
+
+class ExtendForm(forms.Form):
+    weeks = forms.IntegerField(label="Weeks later", min_value=1, max_value=12, initial=1)
+    midterm = forms.BooleanField(
+        label="Move the midterm window too",
+        required=False,
+        help_text="Only while the midterm window has not closed.",
+    )
+    reason = forms.CharField(
+        label="Why it is extended",
+        max_length=2000,
+        widget=forms.Textarea,
+        help_text="The intern, the mentors and the organization's admins read it.",
+    )

@@ -97,6 +97,7 @@ class Migration(migrations.Migration):
                 ("to_status", models.CharField(blank=True, choices=[("active", "In progress"), ("midterm_passed", "Passed the midterm"), ("failed", "Failed"), ("completed", "Completed"), ("withdrawn", "Withdrawn")], max_length=20)),
                 ("at", models.DateTimeField()),
                 ("reason", models.TextField(blank=True, max_length=2000)),
+                ("details", models.JSONField(blank=True, default=dict)),
                 ("by", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL)),
                 ("internship", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="events", to="evaluations.internship")),
             ],

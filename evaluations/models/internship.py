@@ -182,6 +182,8 @@ class InternshipEvent(models.Model):
     )
     at = models.DateTimeField()
     reason = models.TextField(max_length=2000, blank=True)
+    # What else the change carries: an extension's dates before and after, its length.
+    details = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

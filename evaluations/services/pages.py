@@ -53,6 +53,7 @@ class InternshipPage:
     events: list[InternshipEvent]
     may_write: bool
     may_withdraw: bool
+    may_extend: bool
     missing: list[int] = field(default_factory=list)
 
 
@@ -138,6 +139,7 @@ def internship_page(*, internship: Internship, user: User, now: datetime) -> Int
         events=list(internship.events.select_related("by")),
         may_write=permissions.may_write_meetings(side) and internship.is_running,
         may_withdraw=permissions.may_withdraw(roles, side) and internship.is_running,
+        may_extend=permissions.may_extend(roles) and internship.is_running,
         missing=missing_weeks(internship, set(meetings), now),
     )
 

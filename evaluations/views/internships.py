@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from evaluations import permissions
-from evaluations.forms.meetings import WithdrawForm
+from evaluations.forms.meetings import ExtendForm, WithdrawForm
 from evaluations.services import pages
+from evaluations.services.extensions import extend
 from evaluations.services.internships import withdraw
 
 INTERNSHIPS_PER_PAGE = 20
@@ -73,6 +74,26 @@ def internship_withdraw(request: HttpRequest, round_slug: str, pk: int) -> HttpR
     return render(
         request,
         "evaluations/internships/withdraw.html",
+        {"internship": found, "round": found.participation.round, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def internship_extend(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
+    found = permissions.internship_for_extension(request.user, round_slug, pk)
+    form = ExtendForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            extend(internship=found, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The internship is extended; the change is recorded.")
+            return redirect("evaluations:internship", round_slug, found.pk)
+    return render(
+        request,
+        "evaluations/internships/extend.html",
         {"internship": found, "round": found.participation.round, "form": form},
         status=400 if form.errors else 200,
     )

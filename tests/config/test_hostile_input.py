@@ -81,6 +81,7 @@ ACCOUNT_PAGES = [
 INTERNSHIP_PAGES = (
     "evaluations:internship",
     "evaluations:internship_withdraw",
+    "evaluations:internship_extend",
     "evaluations:meeting",
     "evaluations:meeting_confirm",
 )
