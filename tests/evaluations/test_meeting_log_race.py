@@ -83,12 +83,21 @@ def test_two_simultaneous_logs_of_one_week_make_one_log_and_one_refusal(
 
 
 def test_without_the_lock_both_see_no_log_and_try_to_write(
-    requires_postgres, slow_check, inserts, monkeypatch, participation, applicant, mentor
+    requires_postgres, inserts, monkeypatch, participation, applicant, mentor
 ):
-    """The control: without the lock, each checks before the other writes, both insert, and
-    only the database's unique constraint keeps the second out."""
+    """The control: without the lock, and with both made to check before either writes,
+    both see no log and both insert; only the database's unique constraint keeps the second
+    out."""
     internship = running_internship(participation, applicant, [mentor])
     monkeypatch.setattr(services, "lock", lambda i: Internship.objects.get(pk=i.pk))
+    counted_save = WeeklyMeeting.save
+    both_checked = threading.Barrier(2, timeout=10)
+
+    def save_together(self, *args, **kwargs):
+        both_checked.wait()
+        return counted_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(WeeklyMeeting, "save", save_together)
 
     errors = _log_at_once(internship, [applicant, mentor])
 

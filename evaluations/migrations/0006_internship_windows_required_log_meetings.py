@@ -1,6 +1,5 @@
-"""Internships get their own windows (copied from their round), the statuses of issue #12
-(active, passed midterm, failed, completed, withdrawn: "passed" rows become "completed"), a
-log of their changes, and weekly meetings."""
+"""Internships' windows are required from now on; their record of changes, and their
+weekly meetings."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -16,59 +15,13 @@ WINDOWS_FROM_ROUND = {
 }
 
 
-def windows_and_statuses_forward(apps, schema_editor):
-    Internship = apps.get_model("evaluations", "Internship")
-    Round = apps.get_model("programs", "Round")
-    # One update per round (not per internship): past rounds may hold thousands.
-    for round_ in Round.objects.filter(participations__internships__isnull=False).distinct():
-        Internship.objects.filter(participation__round=round_).update(
-            **{mine: getattr(round_, theirs) for mine, theirs in WINDOWS_FROM_ROUND.items()}
-        )
-    Internship.objects.filter(status="passed").update(status="completed")
-
-
-def statuses_backward(apps, schema_editor):
-    Internship = apps.get_model("evaluations", "Internship")
-    Internship.objects.filter(status="completed").update(status="passed")
-    # The old statuses had no "passed midterm": such an internship was still in progress.
-    Internship.objects.filter(status="midterm_passed").update(status="active")
-
-
 class Migration(migrations.Migration):
     dependencies = [
-        ("evaluations", "0003_internship_from_proposal"),
-        ("programs", "0012_rules_ranking_due_and_interns_per_idea"),
+        ("evaluations", "0005_internship_windows_from_round"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="internship",
-            name="status",
-            field=models.CharField(
-                choices=[
-                    ("active", "In progress"),
-                    ("midterm_passed", "Passed the midterm"),
-                    ("failed", "Failed"),
-                    ("completed", "Completed"),
-                    ("withdrawn", "Withdrawn"),
-                ],
-                default="active",
-                max_length=20,
-            ),
-        ),
-        *[
-            migrations.AddField(
-                model_name="internship", name=name, field=models.DateTimeField(null=True)
-            )
-            for name in WINDOWS_FROM_ROUND
-        ],
-        migrations.AddField(
-            model_name="internship",
-            name="status_changed_at",
-            field=models.DateTimeField(blank=True, null=True),
-        ),
-        migrations.RunPython(windows_and_statuses_forward, statuses_backward),
         *[
             migrations.AlterField(
                 model_name="internship", name=name, field=models.DateTimeField()
