@@ -4,6 +4,8 @@ templates/evaluations/emails/<kind>-subject.txt, -body.txt, -body.html.
 
 - Both sides of an internship (the intern and each mentor), when a week's meeting is still
   not logged two days after the week ended.
+- The internship's people and its organization's admins, when it is ended early (a notice,
+  enqueued by the service; not to the person who ended it).
 
 Boundaries come from the internship's own dates, so an extension moves them with it; the
 email names every moment in the recipient's zone (notifications renders it in their zone).
@@ -14,9 +16,10 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q
 
-from evaluations.models import Internship, WeeklyMeeting
+from evaluations.models import Internship, InternshipEvent, WeeklyMeeting
 from notifications.links import site_url
 from notifications.registry import Due, kind, reminder
+from programs.models import Membership
 
 # === Weekly meetings: a week with no meeting logged ===========================================
 
@@ -91,3 +94,47 @@ def meeting_not_logged(now: datetime) -> Iterator[Due]:
                 due_at=due,
                 context=context,
             )
+
+
+# === Withdrawal: the internship ended early ====================================================
+
+INTERNSHIP_WITHDRAWN = kind(
+    "internship_withdrawn",
+    label="An internship you take part in ended early",
+    optional=False,
+    app="evaluations",
+)
+
+
+def internship_withdrawn(event: InternshipEvent) -> list[Due]:
+    """Its intern, its mentors and its organization's active admins, once (the event's
+    moment is the due date), except the person who ended it."""
+    internship = event.internship
+    participation = internship.participation
+    people = {internship.intern.pk: internship.intern}
+    people |= {mentor.pk: mentor for mentor in internship.mentors.all()}
+    people |= {
+        m.user.pk: m.user
+        for m in Membership.objects.org_admins_of(participation.pk).select_related("user")
+    }
+    people.pop(getattr(event.by, "pk", None), None)
+    round_ = participation.round
+    context = {
+        "internship": internship,
+        "organization": participation.organization,
+        "round": round_,
+        "by": event.by,
+        "reason": event.reason,
+        "at": event.at,
+        "link": site_url("evaluations:internship", round_.slug, internship.pk),
+    }
+    return [
+        Due(
+            kind=INTERNSHIP_WITHDRAWN.name,
+            recipient=person,
+            about=f"internship:{internship.pk}:withdrawn",
+            due_at=event.at,
+            context=context,
+        )
+        for person in people.values()
+    ]

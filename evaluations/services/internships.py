@@ -4,9 +4,9 @@ and why (`InternshipEvent`).
 The moves allowed are `Internship.TRANSITIONS`: active -> passed midterm -> completed, and
 from either running status to failed or withdrawn. Evaluations (a later part) move to passed
 midterm, failed and completed through `change_status`; people end an internship early with
-`withdraw`. Every change locks the internship's row first, so two changes at once are made
-one after the other and the second sees the first (a withdrawal and a failed midterm at the
-same instant cannot both be recorded).
+`withdraw`, which tells the internship's other people. Every change locks the internship's
+row first, so two changes at once are made one after the other and the second sees the first
+(a withdrawal and a failed midterm at the same instant cannot both be recorded).
 """
 
 from datetime import datetime
@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evaluations import permissions
+from evaluations import permissions, reminders
 from evaluations.models import Internship, InternshipEvent
+from notifications.outbox import enqueue_dues
 from people.models import User
 from programs.roles import roles_in
 
@@ -83,6 +84,8 @@ def withdraw(*, internship: Internship, by: User, reason: str) -> InternshipEven
             f"This internship is already {internship.get_status_display().lower()}: "
             "only a running internship can be ended early."
         )
-    return change_status(
+    event = change_status(
         internship=internship, to=Internship.Status.WITHDRAWN, by=by, reason=reason
     )
+    enqueue_dues(reminders.internship_withdrawn(event))  # sent after commit
+    return event

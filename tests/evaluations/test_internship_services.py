@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from evaluations.models import Internship, InternshipEvent
 from evaluations.services.internships import change_status, withdraw
+from notifications.models import Message
 from tests.evaluations.internship_world import running_internship
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
@@ -92,3 +93,15 @@ def test_a_change_reads_the_status_as_it_stands_now_not_as_the_caller_loaded_it(
 
     with pytest.raises(ValidationError, match="failed cannot become withdrawn"):
         change_status(internship=stale, to=Status.WITHDRAWN, by=applicant, reason="Late.")
+
+
+def test_ending_early_tells_the_others_once_and_not_the_one_who_did_it(
+    internship, applicant, mentor, org_admin
+):
+    withdraw(internship=internship, by=applicant, reason="A full-time job offer.")
+
+    sent = Message.objects.filter(kind="internship_withdrawn")
+    assert {m.recipient for m in sent} == {mentor, org_admin}
+    (to_mentor,) = [m for m in sent if m.recipient == mentor]
+    assert "A full-time job offer." in to_mentor.text
+    assert "by Ana Applicant" in to_mentor.text
