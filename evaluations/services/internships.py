@@ -89,3 +89,42 @@ def withdraw(*, internship: Internship, by: User, reason: str) -> InternshipEven
     )
     enqueue_dues(reminders.internship_withdrawn(event))  # sent after commit
     return event
+
+
+@transaction.atomic
+def follow_selection_change(
+    *,
+    internship: Internship,
+    selected: bool,
+    by: User | None,
+    reason: str,
+    at: datetime | None = None,
+) -> InternshipEvent | None:
+    """A program admin changed a proposal's selection after the results (recorded in
+    selection's SelectionChange, which checks who may): its internship follows, recorded
+    here too. Deselected: an active internship is withdrawn. Selected again: an internship
+    withdrawn that way comes back active (the one move back from withdrawn, and only this
+    service makes it). Anything else is left as it stands (None)."""
+    at = at or timezone.now()
+    locked = lock(internship)
+    if selected and locked.status == Internship.Status.WITHDRAWN:
+        to = Internship.Status.ACTIVE
+    elif not selected and locked.status == Internship.Status.ACTIVE:
+        to = Internship.Status.WITHDRAWN
+    else:
+        return None
+    event = InternshipEvent.objects.create(
+        internship=locked,
+        kind=InternshipEvent.Kind.STATUS,
+        from_status=locked.status,
+        to_status=to,
+        by=by,
+        at=at,
+        reason=reason.strip()[:REASON_MAX],
+        details={"selection_change": True},
+    )
+    locked.status = to
+    locked.status_changed_at = at
+    locked.save(update_fields=["status", "status_changed_at"])
+    internship.status, internship.status_changed_at = locked.status, locked.status_changed_at
+    return event

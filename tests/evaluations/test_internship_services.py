@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from evaluations.models import Internship, InternshipEvent
-from evaluations.services.internships import change_status, withdraw
+from evaluations.services.internships import change_status, follow_selection_change, withdraw
 from notifications.models import Message
 from tests.evaluations.internship_world import running_internship
 
@@ -105,3 +105,21 @@ def test_ending_early_tells_the_others_once_and_not_the_one_who_did_it(
     (to_mentor,) = [m for m in sent if m.recipient == mentor]
     assert "A full-time job offer." in to_mentor.text
     assert "by Ana Applicant" in to_mentor.text
+
+
+def test_a_selection_change_after_the_results_withdraws_and_brings_back_recorded(
+    internship, program_admin
+):
+    out = follow_selection_change(
+        internship=internship, selected=False, by=program_admin, reason="Conflict resolved."
+    )
+    back = follow_selection_change(
+        internship=internship, selected=True, by=program_admin, reason="Reversed."
+    )
+
+    assert (out.from_status, out.to_status) == (Status.ACTIVE, Status.WITHDRAWN)
+    assert (back.from_status, back.to_status) == (Status.WITHDRAWN, Status.ACTIVE)
+    internship.refresh_from_db()
+    assert internship.status == Status.ACTIVE
+    # Selected while active, or deselected once over: nothing to follow.
+    assert follow_selection_change(internship=internship, selected=True, by=None, reason="") is None
