@@ -4,7 +4,8 @@ An address names the seed's objects in braces: {program}, {round}, {org} (the or
 in the middle of the round's list), {idea} (one of its ideas), {language} (a language tag),
 {proposal} (a proposal to {org}, reviewed).
 The viewer is who asks: "anonymous", "program_admin", "org_admin" (of {org}), "mentor"
-(of {idea}) or "applicant" (with proposals to {idea} and another idea). A later part adds its
+(of {idea}) or "applicant" (with proposals to {idea} and another idea); "intern" is the
+intern of {internship}, the timed idea's internship (its mentor is "mentor"). A later part adds its
 pages here, one line each.
 """
 
@@ -68,6 +69,10 @@ PAGES = [
     Page("program admin: selection", ROUND + "/selection/", "program_admin"),
     Page("mentor's interview slots", ORG + "/interviews/", "mentor"),
     Page("applicant's interviews", ROUND + "/application/interviews/", "applicant"),
+    Page("internship, as its intern", ROUND + "/internships/{internship}/", "intern"),
+    Page("my internships, as a mentor", "/internships/", "mentor"),
+    Page("organization's internships", ORG + "/internships/", "org_admin"),
+    Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
 ]
 
 

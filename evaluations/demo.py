@@ -7,9 +7,11 @@ plausible. Past titles are placeholders, not the projects those interns really d
 """
 
 from collections import Counter
+from datetime import timedelta
 from itertools import cycle
 
-from evaluations.models import Internship
+from evaluations.models import Internship, WeeklyMeeting
+from evaluations.models.internship import windows_from
 from evaluations.services.announcement import internships_for_announced_rounds
 from evaluations.statistics_cache import forget_statistics
 from programs.demo.accounts import INTERN, create_account, create_placeholder, placeholder_rows
@@ -46,6 +48,7 @@ def extend(world: DemoWorld) -> None:
     _past_internships(world)
     _announced_internships(world)
     _current_internships(world)
+    _the_interns_meetings(world)
     # Inserted in bulk, which sends no signal: a statistics table cached before the demo
     # (in Redis, which outlives the database) would otherwise be shown for up to an hour.
     forget_statistics()
@@ -77,7 +80,9 @@ def _past_internships(world: DemoWorld) -> None:
             participation=participation,
             intern=users[n - 1],
             project_title=f"{next(topics)} (placeholder)",
-            status=Internship.Status.PASSED,
+            status=Internship.Status.COMPLETED,
+            # Bulk inserts skip save(), which would take the windows from the round.
+            **windows_from(participation.round),
         )
         for participation, numbers in plan
         for n in numbers
@@ -86,8 +91,13 @@ def _past_internships(world: DemoWorld) -> None:
 
 
 def _status(phase: Phase) -> str:
-    # Final evaluations close at the start of "wrapping up": from then on, who passed passed.
-    return Internship.Status.PASSED if reached(phase, Phase.WRAP_UP) else Internship.Status.ACTIVE
+    # Final evaluations close at the start of "wrapping up": from then on, who passed passed;
+    # the midterm closes at the start of the second half of coding.
+    if reached(phase, Phase.WRAP_UP):
+        return Internship.Status.COMPLETED
+    if reached(phase, Phase.CODING_SECOND_HALF):
+        return Internship.Status.MIDTERM_PASSED
+    return Internship.Status.ACTIVE
 
 
 def _announced_internships(world: DemoWorld) -> None:
@@ -99,7 +109,7 @@ def _announced_internships(world: DemoWorld) -> None:
     made = internships_for_announced_rounds(world.main_round.results_announced)
     if made and reached(world.phase, Phase.WRAP_UP):
         Internship.objects.filter(pk__in=[i.pk for i in made]).update(
-            status=Internship.Status.PASSED
+            status=Internship.Status.COMPLETED
         )
     world.internships += made
 
@@ -146,9 +156,56 @@ def _current_internships(world: DemoWorld) -> None:
                         intern=person,
                         project_title=titles[i % len(titles)],
                         status=_status(phase),
+                        **windows_from(round_),
                     )
                 )
     if reached(world.phase_of("gsoc"), Phase.CODING_SECOND_HALF):
         failing = next(r for r in reversed(rows) if r.participation.round_id == world.main_round.pk)
         failing.status = Internship.Status.FAILED
     world.internships += Internship.objects.bulk_create(rows)
+
+
+MEETING_NOTES = (
+    ("Set up the build and the test image.", "", "Read the block layer's backup code."),
+    ("A first draft of the backup job.", "The job hangs on a full disk.", "Handle ENOSPC."),
+    ("Incremental mode works on one disk.", "", "Send the series to the list."),
+    ("Review comments addressed, v2 sent.", "Waiting for a maintainer.", "Start the tests."),
+)
+
+
+def _the_interns_meetings(world: DemoWorld) -> None:
+    """The intern account's internship, once coding started: the demo mentor is its mentor,
+    and its weeks over have meetings logged, except the latest (so "no meeting logged" shows)
+    and with the last one logged waiting for the mentor's confirmation."""
+    intern = world.accounts.get(INTERN.key)
+    mentor = world.accounts.get("mentor")
+    internship = next(
+        (i for i in world.internships if intern is not None and i.intern_id == intern.pk), None
+    )
+    if internship is None or mentor is None:
+        return
+    internship.mentors.add(mentor)
+    ended = internship.weeks_ended_by(world.now) if internship.is_running else 0
+    rows = []
+    for week in range(1, ended):  # the latest week over is left without a log
+        starts, _ = internship.week_bounds(week)
+        progress, blockers, next_steps = MEETING_NOTES[(week - 1) % len(MEETING_NOTES)]
+        held = starts + timedelta(days=2, hours=15)
+        confirmed = week < ended - 1
+        rows.append(
+            WeeklyMeeting(
+                internship=internship,
+                week=week,
+                held_at=held,
+                attendees=f"{intern.name}, {mentor.name}",
+                progress=progress,
+                blockers=blockers,
+                next_steps=next_steps,
+                written_by=intern,
+                written_at=held + timedelta(hours=2),
+                updated_at=held + timedelta(hours=2),
+                confirmed_by=mentor if confirmed else None,
+                confirmed_at=held + timedelta(days=1) if confirmed else None,
+            )
+        )
+    WeeklyMeeting.objects.bulk_create(rows)

@@ -1,9 +1,33 @@
+"""Evaluations' pages. Included at the site's root; names are `evaluations:<name>`.
+
+programs/<slug>/statistics/                       statistics          interns per year
+internships/                                      my_internships      one's internships,
+                                                                      as intern or mentor
+rounds/<round>/internships/<pk>/                  internship          the internship's page
+rounds/<round>/internships/<pk>/withdraw/         internship_withdraw end it early (GET asks)
+rounds/<round>/internships/<pk>/meetings/?week=N  meeting             a week's meeting log
+rounds/<round>/internships/<pk>/meetings/confirm/ meeting_confirm     confirm it (POST)
+"""
+
 from django.urls import path
 
-from evaluations import views
+from evaluations.views import internships, meetings, statistics
 
 app_name = "evaluations"
 
+INTERNSHIP = "rounds/<slug:round_slug>/internships/<int:pk>/"
+
 urlpatterns = [
-    path("programs/<slug:slug>/statistics/", views.statistics, name="statistics"),
+    path("programs/<slug:slug>/statistics/", statistics.statistics, name="statistics"),
+    path("internships/", internships.my_internships, name="my_internships"),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/internships/",
+        internships.org_internships,
+        name="org_internships",
+    ),
+    path(INTERNSHIP, internships.internship, name="internship"),
+    path(f"{INTERNSHIP}withdraw/", internships.internship_withdraw, name="internship_withdraw"),
+    path(f"{INTERNSHIP}extend/", internships.internship_extend, name="internship_extend"),
+    path(f"{INTERNSHIP}meetings/", meetings.meeting, name="meeting"),
+    path(f"{INTERNSHIP}meetings/confirm/", meetings.meeting_confirm, name="meeting_confirm"),
 ]

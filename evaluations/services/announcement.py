@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from evaluations.models import Internship
+from evaluations.services.internships import follow_selection_change
 from people.models import User
 from selection.models import Candidacy, MentorCommitment, SelectionChange
 from selection.services.results import result_set
@@ -115,18 +116,15 @@ def result_change(
     the record."""
     with transaction.atomic():
         change = result_set(candidacy=candidacy, selected=selected, by=by, reason=reason, now=now)
-        existing = Internship.objects.select_for_update().filter(proposal_id=candidacy.pk).first()
-        if selected:
-            if existing is None:
-                fresh = Candidacy.objects.select_related("proposal__idea", "participation").get(
-                    pk=candidacy.pk
-                )
-                mentors = _committed_mentors([candidacy.pk]).get(candidacy.pk, [])
-                existing = _make(fresh, mentors)
-            elif existing.status == Internship.Status.WITHDRAWN:
-                existing.status = Internship.Status.ACTIVE
-                existing.save(update_fields=["status"])
-        elif existing is not None and existing.status == Internship.Status.ACTIVE:
-            existing.status = Internship.Status.WITHDRAWN
-            existing.save(update_fields=["status"])
+        existing = Internship.objects.filter(proposal_id=candidacy.pk).first()
+        if existing is None and selected:
+            fresh = Candidacy.objects.select_related("proposal__idea", "participation").get(
+                pk=candidacy.pk
+            )
+            mentors = _committed_mentors([candidacy.pk]).get(candidacy.pk, [])
+            existing = _make(fresh, mentors)
+        elif existing is not None:
+            follow_selection_change(
+                internship=existing, selected=selected, by=by, reason=reason, at=now
+            )
     return ResultChange(change=change, internship=existing)

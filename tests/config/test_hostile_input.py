@@ -31,6 +31,7 @@ from notifications.models import Message
 from programs.models import Invitation, Membership, MentorRequest, Participation
 from selection.models import Conflict
 from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
+from tests.evaluations.internship_world import running_internship
 from tests.factories import (
     CandidacyFactory,
     ContributionFactory,
@@ -84,6 +85,13 @@ ACCOUNT_PAGES = [
     ("account", "/accounts/email/"),
     ("account", "/accounts/password/change/"),
 ]
+INTERNSHIP_PAGES = (
+    "evaluations:internship",
+    "evaluations:internship_withdraw",
+    "evaluations:internship_extend",
+    "evaluations:meeting",
+    "evaluations:meeting_confirm",
+)
 # Loosely: a page that spends a second over one request is a page an attacker can hold.
 # Counted in this process's CPU time, not on the wall clock: on a machine busy with other
 # work a request waits without being slow, and the test must not fail for it.
@@ -208,6 +216,9 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "selection:interview_book": free_slot.pk,
         "selection:interview_invite": interview.invitation.candidacy_id,
     }
+    # An internship four and a half weeks in: the applicant its intern, the mentor its mentor.
+    internship = running_internship(participation, applicant, [mentor])
+    pk_of.update(dict.fromkeys(INTERNSHIP_PAGES, internship.pk))
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))
         for name, route in routes()

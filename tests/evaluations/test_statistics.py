@@ -60,7 +60,7 @@ def test_withdrawn_internships_do_not_count_but_failed_ones_do(program):
     qemu = OrganizationFactory(name="QEMU")
     interns(program, 2016, qemu, 2, status=Internship.Status.WITHDRAWN)
     interns(program, 2017, qemu, 1, status=Internship.Status.FAILED)
-    interns(program, 2017, OrganizationFactory(), 1, status=Internship.Status.PASSED)
+    interns(program, 2017, OrganizationFactory(), 1, status=Internship.Status.COMPLETED)
     table = interns_per_year(program)
     assert table.years == [2017]
     assert table.total == 2

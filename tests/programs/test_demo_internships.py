@@ -35,7 +35,7 @@ def test_qemus_history_holds_forty_passed_internships_of_thirty_seven_people():
     past = Internship.objects.filter(participation__round__in=world.past_rounds)
     assert past.count() == 40
     assert past.values("intern").distinct().count() == 37
-    assert set(past.values_list("status", flat=True)) == {Status.PASSED}
+    assert set(past.values_list("status", flat=True)) == {Status.COMPLETED}
     assert past.filter(participation__round__slug="gsoc-2013").count() == 9
 
 
@@ -66,6 +66,9 @@ def test_after_the_midterm_one_internship_has_failed():
     assert not current(world, "gsoc").filter(
         intern__email="intern@example.org", status=Status.FAILED
     )
+    statuses = list(current(world, "gsoc").values_list("status", flat=True))
+    assert statuses.count(Status.FAILED) == 1
+    assert statuses.count(Status.MIDTERM_PASSED) == len(statuses) - 1
 
 
 @pytest.mark.django_db
@@ -74,7 +77,7 @@ def test_after_the_final_deadline_the_others_have_passed():
 
     statuses = list(current(world, "gsoc").values_list("status", flat=True))
     assert statuses.count(Status.FAILED) == 1
-    assert statuses.count(Status.PASSED) == len(statuses) - 1
+    assert statuses.count(Status.COMPLETED) == len(statuses) - 1
 
 
 @pytest.mark.django_db

@@ -87,11 +87,12 @@ def test_it_makes_the_same_queries_for_few_programs_as_for_many(
     client, mentor, django_assert_num_queries
 ):
     client.force_login(mentor)
-    # session, user; programs, their rounds; the person's roles; their open applications
-    with django_assert_num_queries(6):
+    # session, user; programs, their rounds; the person's roles; their open applications;
+    # their running internships
+    with django_assert_num_queries(7):
         home(client)
     _more_programs_with_roles_for(mentor, 6)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         html = home(client).text
     assert html.count("Mentor of") == 1 + 12
 

@@ -1,0 +1,140 @@
+"""What evaluations asks notifications to send (discovered by notifications' registry, like
+every app's `reminders.py`). Each kind has its templates in
+templates/evaluations/emails/<kind>-subject.txt, -body.txt, -body.html.
+
+- Both sides of an internship (the intern and each mentor), when a week's meeting is still
+  not logged two days after the week ended.
+- The internship's people and its organization's admins, when it is ended early (a notice,
+  enqueued by the service; not to the person who ended it).
+
+Boundaries come from the internship's own dates, so an extension moves them with it; the
+email names every moment in the recipient's zone (notifications renders it in their zone).
+"""
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+
+from evaluations.models import Internship, InternshipEvent, WeeklyMeeting
+from notifications.links import site_url
+from notifications.registry import Due, kind, reminder
+from programs.models import Membership
+
+# === Weekly meetings: a week with no meeting logged ===========================================
+
+MEETING_NOT_LOGGED = kind(
+    "meeting_not_logged",
+    label="A week of your internship with no meeting logged",
+    optional=False,
+    app="evaluations",
+)
+# Two days after a week ends, its meeting is "not logged" and both sides hear of it.
+LOG_GRACE = timedelta(days=2)
+WEEK = timedelta(days=7)
+
+
+def week_to_remind(internship: Internship, now: datetime) -> tuple[int, datetime] | None:
+    """The week whose reminder is due at `now`, with its due moment: the latest week whose
+    end plus two days has come, and only until the next week's reminder is due (a week later),
+    so a sweep that was stopped for days sends the latest reminder, not a pile of stale ones,
+    and each week's reminder goes once at its boundary."""
+    for week in range(internship.weeks, 0, -1):
+        _, ends = internship.week_bounds(week)
+        due = ends + LOG_GRACE
+        if due <= now:
+            return (week, due) if now < due + WEEK else None
+    return None
+
+
+@reminder
+def meeting_not_logged(now: datetime) -> Iterator[Due]:
+    """The intern and each mentor of a running internship, once per week that ended two days
+    ago with no meeting logged. Three queries, however many internships."""
+    internships = list(
+        Internship.objects.running()
+        .filter(
+            starts_at__lte=now - LOG_GRACE,
+            ends_at__gt=now - LOG_GRACE - WEEK,
+        )
+        .select_related("intern", "participation__round", "participation__organization")
+        .prefetch_related("mentors")
+        .order_by("pk")
+    )
+    owed = {}
+    for internship in internships:
+        found = week_to_remind(internship, now)
+        if found is not None:
+            owed[internship.pk] = (internship, *found)
+    if not owed:
+        return
+    logged = Q()
+    for pk, (_internship, week, _due) in owed.items():
+        logged |= Q(internship_id=pk, week=week)
+    done = set(WeeklyMeeting.objects.filter(logged).values_list("internship_id", "week"))
+    for pk, (internship, week, due) in owed.items():
+        if (pk, week) in done:
+            continue
+        starts, ends = internship.week_bounds(week)
+        round_ = internship.participation.round
+        context = {
+            "internship": internship,
+            "organization": internship.participation.organization,
+            "round": round_,
+            "week": week,
+            "starts": starts,
+            "ends": ends,
+            "link": site_url("evaluations:meeting", round_.slug, internship.pk) + f"?week={week}",
+        }
+        for person in (internship.intern, *internship.mentors.all()):
+            yield Due(
+                kind=MEETING_NOT_LOGGED.name,
+                recipient=person,
+                about=f"internship:{pk}:week:{week}",
+                due_at=due,
+                context=context,
+            )
+
+
+# === Withdrawal: the internship ended early ====================================================
+
+INTERNSHIP_WITHDRAWN = kind(
+    "internship_withdrawn",
+    label="An internship you take part in ended early",
+    optional=False,
+    app="evaluations",
+)
+
+
+def internship_withdrawn(event: InternshipEvent) -> list[Due]:
+    """Its intern, its mentors and its organization's active admins, once (the event's
+    moment is the due date), except the person who ended it."""
+    internship = event.internship
+    participation = internship.participation
+    people = {internship.intern.pk: internship.intern}
+    people |= {mentor.pk: mentor for mentor in internship.mentors.all()}
+    people |= {
+        m.user.pk: m.user
+        for m in Membership.objects.org_admins_of(participation.pk).select_related("user")
+    }
+    people.pop(getattr(event.by, "pk", None), None)
+    round_ = participation.round
+    context = {
+        "internship": internship,
+        "organization": participation.organization,
+        "round": round_,
+        "by": event.by,
+        "reason": event.reason,
+        "at": event.at,
+        "link": site_url("evaluations:internship", round_.slug, internship.pk),
+    }
+    return [
+        Due(
+            kind=INTERNSHIP_WITHDRAWN.name,
+            recipient=person,
+            about=f"internship:{internship.pk}:withdrawn",
+            due_at=event.at,
+            context=context,
+        )
+        for person in people.values()
+    ]

@@ -1,0 +1,76 @@
+"""Extending one internship (illness, exams): a program admin moves its end and its final
+evaluation window later, and its midterm window too while the midterm is still ahead. The
+round's dates never change; the weekly meetings and their reminders follow the internship's
+own dates, so they follow the extension at once.
+
+Recorded as an `InternshipEvent` of kind "extension": who, when, why, and the dates before
+and after (`details`).
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from evaluations import permissions
+from evaluations.models import Internship, InternshipEvent
+from evaluations.services.internships import REASON_MAX, lock
+from people.dates import moment_for
+from people.models import User
+from programs.roles import roles_in
+
+WEEKS_MAX = 12
+MOVED = ("ends_at", "final_opens", "final_closes")
+MIDTERM = ("midterm_opens", "midterm_closes")
+
+
+@transaction.atomic
+def extend(
+    *, internship: Internship, by: User, weeks: int, reason: str, midterm: bool = False
+) -> InternshipEvent:
+    """Move the internship's end and final window `weeks` later; with `midterm`, its midterm
+    window too (refused once the midterm window has closed)."""
+    # Program admins: the program pays the stipends by these dates.
+    if not permissions.may_extend(roles_in(by, internship.participation)):
+        raise ValidationError("Only program admins extend an internship.")
+    if not 1 <= weeks <= WEEKS_MAX:
+        raise ValidationError(f"An extension is 1 to {WEEKS_MAX} weeks.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why the internship is extended: the reason is required.")
+    if len(reason) > REASON_MAX:
+        raise ValidationError(f"The reason may be at most {REASON_MAX} characters.")
+    now = timezone.now()
+    locked = lock(internship)
+    if not locked.is_running:
+        raise ValidationError(
+            f"This internship is {locked.get_status_display().lower()}: only a running "
+            "internship is extended."
+        )
+    if midterm and locked.midterm_closes <= now:
+        raise ValidationError(
+            "The midterm window closed "
+            f"{moment_for(by, locked.midterm_closes)}: extend the end and the final window only."
+        )
+    fields = MOVED + (MIDTERM if midterm else ())
+    before = {name: getattr(locked, name) for name in fields}
+    for name in fields:
+        setattr(locked, name, before[name] + timedelta(weeks=weeks))
+    locked.save(update_fields=list(fields))
+    for name in fields:
+        setattr(internship, name, getattr(locked, name))
+    return InternshipEvent.objects.create(
+        internship=locked,
+        kind=InternshipEvent.Kind.EXTENSION,
+        from_status=locked.status,
+        to_status=locked.status,
+        by=by,
+        at=now,
+        reason=reason,
+        details={
+            "weeks": weeks,
+            "before": {name: value.isoformat() for name, value in before.items()},
+            "after": {name: getattr(locked, name).isoformat() for name in fields},
+        },
+    )

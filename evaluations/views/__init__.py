@@ -1,0 +1,1 @@
+"""Evaluations' pages, one file per part."""
