@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from evaluations.models import Internship
 from evaluations.services.internships import follow_selection_change
 from people.models import User
-from selection.models import Candidacy, MentorCommitment, SelectionChange
+from selection.models import Candidacy, Conflict, MentorCommitment, SelectionChange
 from selection.services.results import result_set
 
 logger = logging.getLogger(__name__)
@@ -37,9 +37,54 @@ def _waiting(now: datetime) -> QuerySet[Candidacy]:
             participation__round__ends__gt=now,
             proposal__internship__isnull=True,
         )
+        # An applicant the round's rule lets only so many organizations have waits until a
+        # program admin resolves the conflict (the digest names it): no internship is made
+        # that the resolution would have to take back.
+        .exclude(
+            Exists(
+                Conflict.objects.open().filter(
+                    round_id=OuterRef("participation__round_id"), applicant=OuterRef("applicant")
+                )
+            )
+        )
         .select_related("proposal__idea", "participation")
         .order_by("participation_id", "rank", "pk")
     )
+
+
+def _deselected(now: datetime) -> QuerySet[Internship]:
+    """Running internships whose proposal a program admin deselected after the results on the
+    organization's selection page (selection records the change, with its reason, but cannot
+    reach this table): they follow here, at the next run."""
+    return Internship.objects.filter(
+        status=Internship.Status.ACTIVE,
+        proposal__candidacy__isnull=False,
+        proposal__candidacy__selected_at__isnull=True,
+        participation__round__results_announced__lte=now,
+        participation__round__ends__gt=now,
+    )
+
+
+def _follow_deselections(now: datetime) -> int:
+    followed = 0
+    for internship in _deselected(now):
+        change = (
+            SelectionChange.objects.filter(candidacy_id=internship.proposal_id)
+            .order_by("-at", "-pk")
+            .select_related("by")
+            .first()
+        )
+        reason = change.reason if change and change.reason else "Deselected after the results."
+        with transaction.atomic():
+            if follow_selection_change(
+                internship=internship,
+                selected=False,
+                by=change.by if change else None,
+                reason=reason,
+                at=now,
+            ):
+                followed += 1
+    return followed
 
 
 def _committed_mentors(proposal_pks: list[int]) -> dict[int, list[int]]:
@@ -86,7 +131,10 @@ def _make(candidacy: Candidacy, mentor_pks: list[int]) -> Internship | None:
 def internships_for_announced_rounds(now: datetime) -> list[Internship]:
     """Make the internship of every selected proposal of the rounds whose results time has
     come: its participation, intern, proposal, idea, project title (the proposal's) and the
-    mentors committed to it. The internships made by this call (none made twice)."""
+    mentors committed to it. The internships made by this call (none made twice). Internships
+    whose proposal was deselected since are withdrawn, recorded with the change's reason."""
+    if _follow_deselections(now):
+        logger.info("Internships withdrawn after their selection was withdrawn")
     waiting = list(_waiting(now))
     if not waiting:
         return []

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from evaluations.models import Internship
 from evaluations.services.announcement import internships_for_announced_rounds, result_change
 from evaluations.tasks import internships_announce
-from selection.models import Candidacy, SelectionChange
+from selection.models import Candidacy, Conflict, SelectionChange
+from selection.services.choosing import candidacy_deselect
 from tests.factories import MentorCommitmentFactory, UserFactory
 from tests.projects.reminders_world import DATES
 from tests.selection.results_world import JUST_BEFORE, RESULTS, SECOND, at, build_world
@@ -75,6 +76,32 @@ def test_an_applicant_interning_with_the_organization_already_is_skipped_not_cra
 
     assert internships_for_announced_rounds(RESULTS) == []
     assert Internship.objects.count() == 1
+
+
+def test_an_applicant_in_an_open_conflict_waits_for_its_resolution(world):
+    Conflict.objects.create(round=world.qemu.round, applicant=world.ana, opened_at=JUST_BEFORE)
+
+    assert internships_for_announced_rounds(RESULTS) == []
+
+    Conflict.objects.update(resolved_at=RESULTS + SECOND, resolution="Ana prefers QEMU.")
+    (internship,) = internships_for_announced_rounds(RESULTS + timedelta(minutes=5))
+    assert internship.intern == world.ana
+
+
+def test_a_deselection_on_the_selection_page_after_the_results_withdraws_the_internship(
+    world, paula
+):
+    (internship,) = internships_for_announced_rounds(RESULTS)
+    candidacy_deselect(
+        candidacy=world.ana_candidacy, by=paula, reason="Ana took a job.", now=RESULTS + SECOND
+    )
+
+    assert internships_for_announced_rounds(RESULTS + timedelta(minutes=5)) == []
+
+    internship.refresh_from_db()
+    assert internship.status == Internship.Status.WITHDRAWN
+    event = internship.events.get()
+    assert (event.by, event.reason) == (paula, "Ana took a job.")
 
 
 # --- A program admin's change after the announcement -------------------------------------------
