@@ -6,7 +6,7 @@ round's totals; and its open conflicts, the oldest first, paginated apart.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from programs.models import Participation, Round
@@ -18,38 +18,42 @@ CONFLICTS_PER_PAGE = 20
 MAX_SEARCH = 100
 
 
-def _open_conflicts_of_participation():
-    """Open conflicts of the round whose applicant this organization selected."""
-    counted = (
-        Conflict.objects.open()
-        .filter(
-            round=OuterRef("round"),
-            applicant__candidacies__participation=OuterRef("pk"),
-            applicant__candidacies__selected_at__isnull=False,
-        )
-        .order_by()
-        .values("round")
-        .annotate(n=Count("pk", distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def participation_rows(*, round_: Round, search: str = "") -> QuerySet[Participation]:
+    """The round's accepted organizations by name, searchable. Counted per page, not here
+    (`count_page`): an annotation would make the paginator's count and the page's sort work
+    out every organization's selections and conflicts (1.3 s at 1,000 organizations)."""
     rows = (
         Participation.objects.accepted()
         .filter(round=round_)
         .select_related("organization")
         .only("pk", "round_id", "slots_granted", "organization__name", "organization__slug")
-        .annotate(
-            selected=Count("candidacies", filter=Q(candidacies__selected_at__isnull=False)),
-            open_conflicts=_open_conflicts_of_participation(),
-        )
         .order_by("organization__name", "pk")
     )
     search = search.strip()[:MAX_SEARCH]
     if search:
         rows = rows.filter(organization__name__icontains=search)
+    return rows
+
+
+def count_page(rows: list[Participation], round_: Round) -> list[Participation]:
+    """Each row of one page with its `selected` and `open_conflicts` (open conflicts of the
+    round whose applicant the organization selected): two grouped queries for the page."""
+    pks = [row.pk for row in rows]
+    chosen = Candidacy.objects.selected().filter(participation_id__in=pks).order_by()
+    selected = dict(
+        chosen.values("participation").annotate(n=Count("pk")).values_list("participation", "n")
+    )
+    in_conflict = dict(
+        chosen.filter(
+            applicant__in=Conflict.objects.open().filter(round=round_).values("applicant")
+        )
+        .values("participation")
+        .annotate(n=Count("applicant", distinct=True))
+        .values_list("participation", "n")
+    )
+    for row in rows:
+        row.selected = selected.get(row.pk, 0)
+        row.open_conflicts = in_conflict.get(row.pk, 0)
     return rows
 
 

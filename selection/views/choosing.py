@@ -102,6 +102,7 @@ def round_selection(request: HttpRequest, round_slug: str) -> HttpResponse:
     page = Paginator(
         round_table.participation_rows(round_=round_, search=search), round_table.ROWS_PER_PAGE
     ).get_page(request.GET.get("page"))
+    round_table.count_page(list(page.object_list), round_)
     context = {
         "round": round_,
         "page": page,

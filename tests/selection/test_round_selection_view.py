@@ -133,9 +133,10 @@ def test_its_queries_do_not_grow_with_proposals(
 ):
     _proposals_in_bulk(conflicted, proposals)
     client.force_login(program_admin)
-    # Session, user, round, the page's count and rows, the totals (two), the open
-    # conflicts' count and page, and the selections of their applicants.
-    with django_assert_num_queries(10):
+    # Session, user, round, the page's count and rows, its selections and conflicts counted
+    # (two), the totals (two), the open conflicts' count and page, and the selections of
+    # their applicants.
+    with django_assert_num_queries(12):
         response = client.get(URL)
     assert response.status_code == 200
     libvirt = next(p for p in response.context["page"] if p.organization.name == "libvirt")
