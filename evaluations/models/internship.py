@@ -43,11 +43,12 @@ class InternshipQuerySet(models.QuerySet):
         return self.filter(status__in=Internship.RUNNING)
 
     def of_person(self, user):
-        """Where the person is the intern or one of the mentors (no duplicates: a subquery)."""
-        return self.filter(
-            Q(intern=user)
-            | Q(pk__in=Internship.mentors.through.objects.filter(user=user).values("internship_id"))
-        )
+        """Where the person is the intern or one of the mentors: one subquery of the union of
+        both, which each index answers (`intern = x OR pk IN (...)` made PostgreSQL read every
+        internship and join every user to them: 21 ms at 7,000 internships, growing)."""
+        theirs = Internship.objects.filter(intern=user).values("pk").order_by()
+        mentored = Internship.mentors.through.objects.filter(user=user).values("internship_id")
+        return self.filter(pk__in=theirs.union(mentored.order_by()))
 
 
 class Internship(models.Model):
