@@ -107,10 +107,10 @@ def _announced_internships(world: DemoWorld) -> None:
     if not reached(world.phase, Phase.COMMUNITY_BONDING):
         return
     made = internships_for_announced_rounds(world.main_round.results_announced)
-    if made and reached(world.phase, Phase.WRAP_UP):
-        Internship.objects.filter(pk__in=[i.pk for i in made]).update(
-            status=Internship.Status.COMPLETED
-        )
+    # Where the round stands now, as for the demo's other internships (no one failed here).
+    status = _status(world.phase)
+    if made and status != Internship.Status.ACTIVE:
+        Internship.objects.filter(pk__in=[i.pk for i in made]).update(status=status)
     world.internships += made
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -151,14 +151,9 @@ def test_a_mentor_scores_and_interviews_an_applicant_whom_the_org_admin_selects(
         expect(results).to_contain_text("Congratulations: QEMU chose your proposal.")
         expect(results).to_contain_text(proposal.title)
 
-        # The intern's page comes with evaluations' own work (#11, in parallel); once its URL
-        # exists the results box links it, and the journey ends there.
-        try:
-            internship_url = reverse("evaluations:internship", args=[round_.slug, internship.pk])
-        except NoReverseMatch:
-            internship_url = None
-        if internship_url is not None:
-            results.get_by_role("link", name="Your internship").click()
-            expect(page).to_have_url(live_server.url + internship_url)
-            expect(page.get_by_text(internship.project_title).first).to_be_visible()
+        # The journey ends on the intern's page, linked from the results box.
+        internship_url = reverse("evaluations:internship", args=[round_.slug, internship.pk])
+        results.get_by_role("link", name="Your internship").click()
+        expect(page).to_have_url(live_server.url + internship_url)
+        expect(page.get_by_text(internship.project_title).first).to_be_visible()
     assert violations == []

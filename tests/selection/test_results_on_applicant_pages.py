@@ -186,19 +186,9 @@ def test_at_the_instant_the_results_box_costs_one_query_however_many_proposals(
     assert response.content.decode().count("Not this time") == proposals - 1
 
 
-def test_once_made_the_internship_is_linked_from_both_pages(client, world, settings):
-    settings.ROOT_URLCONF = "tests.selection.urls_with_internship"
+def test_once_made_the_internship_is_linked_from_both_pages(client, world):
     (internship,) = internships_for_announced_rounds(RESULTS)
     link = f'href="/rounds/{world.round.slug}/internships/{internship.pk}/">Your internship'
 
     assert link in html(client, world.ana, dashboard_url(world), RESULTS)
     assert link in html(client, world.ana, proposal_url(world, world.ana_proposal), RESULTS)
-
-
-def test_until_the_interns_page_exists_the_boxes_render_without_the_link(client, world):
-    internships_for_announced_rounds(RESULTS)
-
-    page = html(client, world.ana, dashboard_url(world), RESULTS)
-
-    assert "Accepted" in page
-    assert "Your internship" not in page
