@@ -108,7 +108,7 @@ def proposal_for_reviewing(user: User, round_slug: str, org_slug: str, pk: int) 
 
 def proposal_in_ranking(participation: Participation, raw_pk: str) -> Proposal:
     """The proposal a ranking form names: one of the organization's, else 404."""
-    if not raw_pk.isdigit() or len(raw_pk) > 12:
+    if not (raw_pk.isascii() and raw_pk.isdigit()) or len(raw_pk) > 12:
         raise Http404
     return get_object_or_404(
         reviewable_proposals(participation).select_related("idea__participation__round__rules"),

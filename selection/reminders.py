@@ -300,11 +300,6 @@ SELECTION_LEAD = Lead("3d", timedelta(days=3), is_last=True)
 DIGEST_CONFLICTS = 20
 
 
-def ranking_due(round_: Round) -> datetime:
-    """When organizations' rankings and selections are due in the round."""
-    return round_.results_announced - timedelta(days=round_.rules.ranking_due_days)
-
-
 @reminder
 def selection_open_slots(now: datetime) -> Iterator[Due]:
     """Each active org admin of an accepted organization with slots granted and nothing
@@ -317,7 +312,7 @@ def selection_open_slots(now: datetime) -> Iterator[Due]:
         for round_ in Round.objects.filter(
             results_announced__gt=after, results_announced__lte=until + LONGEST_RANKING_LEAD
         ).select_related("rules")
-        if after < ranking_due(round_) <= until
+        if after < ranking_due_at(round_) <= until
     }
     if not rounds:
         return
@@ -338,7 +333,7 @@ def selection_open_slots(now: datetime) -> Iterator[Due]:
         participation = membership.participation
         round_ = rounds[participation.round_id]
         participation.round = round_
-        due = ranking_due(round_)
+        due = ranking_due_at(round_)
         yield Due(
             kind=SELECTION_OPEN_SLOTS.name,
             recipient=membership.user,
@@ -446,14 +441,20 @@ def results_announced(now: datetime) -> Iterator[Due]:
     it, so it goes at the first sweep from the instant on and, the outbox being unique per
     kind, person, subject and due date, exactly once. A program admin's change after the
     announcement (recorded) that turns the answer around within the window is told by the
-    other kind, once. One query, however many applicants."""
+    other kind, once. An applicant in an open conflict (chosen by more organizations than the
+    round allows) hears nothing until a program admin resolves it: the next sweep in the
+    window then sends their one email. One query, however many applicants."""
     selected = Candidacy.objects.selected().filter(proposal=OuterRef("pk"))
+    in_conflict = Conflict.objects.open().filter(
+        round=OuterRef("application__round"), applicant=OuterRef("applicant")
+    )
     proposals = (
         Proposal.objects.submitted()
         .filter(
             application__round__results_announced__lte=now,
             application__round__results_announced__gt=now - RESULTS_WINDOW,
         )
+        .exclude(Exists(in_conflict))
         .annotate(is_selected=Exists(selected))
         .select_related("applicant", "application__round", "idea__participation__organization")
         .order_by("application_id", "-is_selected", "submitted_at", "pk")

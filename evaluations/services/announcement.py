@@ -13,14 +13,17 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from evaluations.models import Internship
 from evaluations.services.internships import follow_selection_change
+from people.dates import moment_for
 from people.models import User
 from selection.models import Candidacy, Conflict, MentorCommitment, SelectionChange
-from selection.services.results import result_set
+from selection.services.choosing import candidacy_deselect, candidacy_select
+from selection.services.results import results_visible
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +68,42 @@ def _deselected(now: datetime) -> QuerySet[Internship]:
     )
 
 
-def _follow_deselections(now: datetime) -> int:
+def _reselected(now: datetime) -> QuerySet[Internship]:
+    """Internships withdrawn when their proposal was deselected after the results, whose
+    proposal is selected again since (the run brings back only those: an intern's own
+    withdrawal is recorded without the selection change's mark)."""
+    return Internship.objects.filter(
+        status=Internship.Status.WITHDRAWN,
+        proposal__candidacy__selected_at__isnull=False,
+        proposal__status="submitted",
+        participation__round__results_announced__lte=now,
+        participation__round__ends__gt=now,
+    )
+
+
+def _withdrawn_by_a_selection_change(internship: Internship) -> bool:
+    last = internship.events.order_by("-at", "-pk").first()
+    return last is not None and bool(last.details.get("selection_change"))
+
+
+def _follow_selection_changes(now: datetime) -> int:
     followed = 0
+    for internship in _reselected(now):
+        if _withdrawn_by_a_selection_change(internship):
+            change = (
+                SelectionChange.objects.filter(candidacy_id=internship.proposal_id)
+                .order_by("-at", "-pk")
+                .first()
+            )
+            with transaction.atomic():
+                if follow_selection_change(
+                    internship=internship,
+                    selected=True,
+                    by=change.by if change else None,
+                    reason=(change.reason if change else "") or "Selected again.",
+                    at=now,
+                ):
+                    followed += 1
     for internship in _deselected(now):
         change = (
             SelectionChange.objects.filter(candidacy_id=internship.proposal_id)
@@ -133,7 +170,7 @@ def internships_for_announced_rounds(now: datetime) -> list[Internship]:
     come: its participation, intern, proposal, idea, project title (the proposal's) and the
     mentors committed to it. The internships made by this call (none made twice). Internships
     whose proposal was deselected since are withdrawn, recorded with the change's reason."""
-    if _follow_deselections(now):
+    if _follow_selection_changes(now):
         logger.info("Internships withdrawn after their selection was withdrawn")
     waiting = list(_waiting(now))
     if not waiting:
@@ -157,13 +194,24 @@ class ResultChange:
 def result_change(
     *, candidacy: Candidacy, selected: bool, by: User, reason: str, now: datetime
 ) -> ResultChange:
-    """A program admin selects or deselects a proposal after the results time, with a reason
-    (selection's `result_set` checks and records it), and its internship follows at once in
-    the same transaction: selecting makes it (or brings a withdrawn one back), deselecting
-    marks it withdrawn. Rows are never deleted: the change and the internship's status are
-    the record."""
+    """A program admin selects or deselects a proposal after the results time, with a reason:
+    selection's own services do it, under their rules and locks, recorded (after the results
+    they let only a program admin with a reason), and its internship follows at once in the
+    same transaction: selecting makes it (or brings one withdrawn this way back), deselecting
+    withdraws it. Rows are never deleted: the change and the internship's record stay."""
+    round_ = candidacy.participation.round
+    if not results_visible(round_, now):
+        raise ValidationError(
+            f"The results of {round_.name} are announced on "
+            f"{moment_for(by, round_.results_announced)}; until then the organization's admins "
+            "select on their selection page."
+        )
     with transaction.atomic():
-        change = result_set(candidacy=candidacy, selected=selected, by=by, reason=reason, now=now)
+        if selected:
+            candidacy_select(candidacy=candidacy, by=by, reason=reason, now=now)
+        else:
+            candidacy_deselect(candidacy=candidacy, by=by, reason=reason, now=now)
+        change = SelectionChange.objects.filter(candidacy_id=candidacy.pk).latest("at", "pk")
         existing = Internship.objects.filter(proposal_id=candidacy.pk).first()
         if existing is None and selected:
             fresh = Candidacy.objects.select_related("proposal__idea", "participation").get(

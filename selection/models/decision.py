@@ -14,7 +14,9 @@ class CandidacyQuerySet(models.QuerySet):
         return self.filter(rank__isnull=False).order_by("rank")
 
     def selected(self):
-        return self.filter(selected_at__isnull=False)
+        """Selected, of a proposal still submitted: an applicant may withdraw a proposal at any
+        time, and a withdrawn one holds no slot, makes no conflict and no internship."""
+        return self.filter(selected_at__isnull=False, proposal__status="submitted")
 
     def in_the_running(self):
         """Not set aside as spam or not serious."""

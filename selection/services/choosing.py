@@ -171,6 +171,7 @@ def _require_mentors_within_limit(mentors: list[User], round_: Round, candidacy:
         MentorCommitment.objects.filter(
             mentor__in=mentors,
             proposal__candidacy__selected_at__isnull=False,
+            proposal__status="submitted",
             proposal__candidacy__participation__round=round_,
         )
         .exclude(proposal_id=candidacy.pk)

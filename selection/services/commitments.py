@@ -38,6 +38,7 @@ def selected_commitments(mentor: User, round_) -> int:
     return MentorCommitment.objects.filter(
         mentor=mentor,
         proposal__candidacy__selected_at__isnull=False,
+        proposal__status="submitted",
         proposal__candidacy__participation__round=round_,
     ).count()
 

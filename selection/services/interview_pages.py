@@ -124,7 +124,8 @@ def applicant_interviews(
         invitation
         for invitation in invitations
         if not invitation.booked
-        and not invitation.candidacy.set_aside
+        # Not `set_aside`: whether the organization set a proposal aside is its own business
+        # until the results; an invitation given stands until the mentor cancels it.
         and invitation.candidacy.proposal.status == Proposal.Status.SUBMITTED
     ]
     free: QuerySet | list = []

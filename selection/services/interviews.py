@@ -242,7 +242,7 @@ def _invitation_for(slot: InterviewSlot, applicant: User) -> InterviewInvitation
             mentor=slot.mentor_id,
             candidacy__participation=slot.participation_id,
             candidacy__applicant=applicant,
-            candidacy__set_aside="",
+            # Not the set-aside flag: the applicant must not learn of it before the results.
             candidacy__proposal__status=Proposal.Status.SUBMITTED,
         )
         .select_related("mentor", "candidacy__applicant")
@@ -325,7 +325,7 @@ def interview_book(
     invitation = _invitation_for(slot, applicant)
     if invitation is None:
         raise ValidationError(
-            "Only an applicant the mentor invited, for a proposal still in the running, "
+            "Only an applicant the mentor invited, for a proposal still submitted, "
             "books this slot."
         )
     _require_bookable(slot, applicant, now)

@@ -83,10 +83,15 @@ def rank_add(*, proposal: Proposal, by: User, now: datetime | None = None) -> Ca
         raise ValidationError(
             "A proposal is ranked only when at least one mentor said they will mentor it."
         )
-    last = Candidacy.objects.filter(participation=participation).aggregate(last=Max("rank"))
-    candidacy.rank = (last["last"] or 0) + 1
+    candidacy.rank = next_rank(participation)
     candidacy.save(update_fields=["rank"])
     return candidacy
+
+
+def next_rank(participation) -> int:
+    """The place after the last of the organization's ranking (read under its lock)."""
+    last = Candidacy.objects.filter(participation=participation).aggregate(last=Max("rank"))
+    return (last["last"] or 0) + 1
 
 
 @transaction.atomic

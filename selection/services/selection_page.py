@@ -87,10 +87,11 @@ def _gate_count(participation: Participation):
     return Coalesce(Subquery(counted), 0)
 
 
-def ranked_list(participation: Participation) -> QuerySet[Candidacy]:
+def ranked_list(participation: Participation, viewer) -> QuerySet[Candidacy]:
     """The organization's ranked proposals in the running, by rank, each annotated and with
     its committed mentors and the applicant's selections by other organizations in the round
-    (prefetched for the page's rows only)."""
+    (prefetched for the page's rows only). `reviewed_by_viewer` says whether `viewer` gave
+    their own score: a mentor sees the average only then (as on the review pages)."""
     round_id = participation.round_id
     others = (
         Candidacy.objects.selected()
@@ -116,6 +117,9 @@ def ranked_list(participation: Participation) -> QuerySet[Candidacy]:
         )
         .annotate(
             average_score=_average_score(),
+            reviewed_by_viewer=Exists(
+                Review.objects.filter(proposal=OuterRef("proposal"), mentor_id=viewer.pk)
+            ),
             gate_counted=_gate_count(participation),
             in_conflict=Exists(
                 Conflict.objects.open().filter(round_id=round_id, applicant=OuterRef("applicant"))

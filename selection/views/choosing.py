@@ -38,7 +38,7 @@ def selection(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
     if acting:
         return _change(request, participation)
     page = Paginator(
-        selection_page.ranked_list(participation), selection_page.ROWS_PER_PAGE
+        selection_page.ranked_list(participation, request.user), selection_page.ROWS_PER_PAGE
     ).get_page(request.GET.get("page"))
     round_ = participation.round
     now = timezone.now()
@@ -46,13 +46,15 @@ def selection(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
     after_results = now >= round_.results_announced
     # The buttons the services would accept now: during the selection window, the org
     # admins' (and program admins'); after the results, program admins' only, with a reason.
-    may_select = permissions.may_select(roles_in(request.user, participation))
+    roles = roles_in(request.user, participation)
+    may_select = permissions.may_select(roles)
     context = {
         "participation": participation,
         "round": round_,
         "organization": participation.organization,
         "slots": selection_page.slots_of(participation),
         "page": page,
+        "sees_scores": permissions.sees_scores_at_once(roles),
         "may_select": may_select and (open_ or (after_results and request.user.runs_programs)),
         "open": open_,
         "after_results": after_results,

@@ -22,14 +22,19 @@ def criteria(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespon
     editing: Criterion | None = None
     status = 200
     raw_edit = request.GET.get("edit", "")
-    if request.method == "GET" and raw_edit.isdigit() and len(raw_edit) <= 12:
+    if (
+        request.method == "GET"
+        and raw_edit.isascii()
+        and raw_edit.isdigit()
+        and len(raw_edit) <= 12
+    ):
         editing = Criterion.objects.filter(participation=participation, pk=int(raw_edit)).first()
         form = CriterionForm(instance=editing)
     if request.method == "POST":
         action = request.POST.get("action", "add")
         raw = request.POST.get("criterion", "")
         if action != "add":
-            if not raw.isdigit() or len(raw) > 12:
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
                 messages.error(request, "Choose a criterion.")
                 return redirect(request.path)
             editing = get_object_or_404(

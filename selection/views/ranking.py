@@ -60,7 +60,7 @@ def _change(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespons
             services.rank_move(proposal=proposal, by=request.user, direction=action)
         elif action == "place":
             raw = request.POST.get("place", "")
-            if not raw.isdigit() or len(raw) > 6:
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
                 raise ValidationError("Choose a place in the ranking.")
             services.rank_place(proposal=proposal, by=request.user, place=int(raw))
         elif action == "add":
@@ -74,4 +74,7 @@ def _change(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespons
     else:
         messages.success(request, f"“{proposal.title}”: {SAID[action]}")
     back = request.POST.get("page", "")
-    return redirect(request.path + (f"?page={back}" if back.isdigit() and len(back) < 7 else ""))
+    return redirect(
+        request.path
+        + (f"?page={back}" if back.isascii() and back.isdigit() and len(back) < 7 else "")
+    )

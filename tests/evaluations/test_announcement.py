@@ -13,8 +13,9 @@ from django.core.exceptions import ValidationError
 from evaluations.models import Internship
 from evaluations.services.announcement import internships_for_announced_rounds, result_change
 from evaluations.tasks import internships_announce
+from programs.models import Participation
 from selection.models import Candidacy, Conflict, SelectionChange
-from selection.services.choosing import candidacy_deselect
+from selection.services.choosing import candidacy_deselect, candidacy_select
 from tests.factories import MentorCommitmentFactory, UserFactory
 from tests.projects.reminders_world import DATES
 from tests.selection.results_world import JUST_BEFORE, RESULTS, SECOND, at, build_world
@@ -128,6 +129,10 @@ def test_deselecting_after_the_announcement_withdraws_the_internship(world, paul
 
 def test_selecting_after_the_announcement_makes_the_internship_at_once(world, paula):
     internships_for_announced_rounds(RESULTS)
+    # Selection's rules hold after the results too: a mentor committed to it, and room for
+    # a second intern on the idea.
+    MentorCommitmentFactory(proposal=world.bruno_proposal, mentor=world.mira)
+    Participation.objects.filter(pk=world.qemu.pk).update(interns_per_idea=2)
 
     outcome = result_change(
         candidacy=world.bruno_candidacy,
@@ -156,6 +161,19 @@ def test_selecting_again_brings_a_withdrawn_internship_back(world, paula):
     internship.refresh_from_db()
     assert internship.status == Internship.Status.ACTIVE
     assert SelectionChange.objects.filter(after_results=True).count() == 2
+
+
+def test_a_selection_made_again_on_the_selection_page_brings_the_internship_back_at_the_next_run(
+    world, paula
+):
+    (internship,) = internships_for_announced_rounds(RESULTS)
+    for selected in (candidacy_deselect, candidacy_select):
+        selected(candidacy=world.ana_candidacy, by=paula, reason="Back and forth.", now=RESULTS)
+        internships_for_announced_rounds(RESULTS + SECOND)
+        internship.refresh_from_db()
+
+    assert internship.status == Internship.Status.ACTIVE
+    assert internship.events.count() == 2
 
 
 def test_an_org_admins_change_after_the_announcement_leaves_everything_as_it_was(world):

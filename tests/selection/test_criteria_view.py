@@ -86,7 +86,7 @@ def test_once_reviewed_a_criterion_is_not_removed_and_none_is_added(
     assert list(Criterion.objects.values_list("name", "weight")) == [("Clarity", 1)]
 
 
-@pytest.mark.parametrize("criterion", ["", "x", "99999", "9" * 30])
+@pytest.mark.parametrize("criterion", ["", "x", "99999", "9" * 30, "²", "١٢"])
 def test_a_bad_criterion_reference_changes_nothing(client, participation, org_admin, criterion):
     CriterionFactory(participation=participation)
     client.force_login(org_admin)
@@ -95,6 +95,12 @@ def test_a_bad_criterion_reference_changes_nothing(client, participation, org_ad
 
     assert response.status_code in (302, 404)
     assert Criterion.objects.count() == 1
+
+
+@pytest.mark.parametrize("edit", ["²", "١٢", "x", "9" * 30])
+def test_a_bad_criterion_to_edit_shows_the_page(client, participation, org_admin, edit):
+    client.force_login(org_admin)
+    assert client.get(URL, {"edit": edit}).status_code == 200
 
 
 def test_after_the_results_the_criteria_are_read_only(client, participation, org_admin):

@@ -115,10 +115,19 @@ def test_a_refusal_is_said_not_raised(client, ranked, org_admin):
     assert "already first" in response.content.decode()
 
 
-@pytest.mark.parametrize("proposal", ["", "abc", "99999999", "1" * 40])
+@pytest.mark.parametrize("proposal", ["", "abc", "99999999", "1" * 40, "²", "١٢"])
 def test_a_bad_proposal_is_not_found(client, ranked, org_admin, proposal):
     client.force_login(org_admin)
     assert client.post(URL, {"action": "up", "proposal": proposal}).status_code == 404
+
+
+@pytest.mark.parametrize("place", ["²", "-1", "x", "9" * 9])
+def test_a_bad_place_is_said_not_raised(client, ranked, org_admin, place):
+    client.force_login(org_admin)
+
+    response = client.post(URL, {"action": "place", "proposal": ranked[0].pk, "place": place})
+
+    assert response.status_code == 302
 
 
 def test_a_proposal_of_another_organization_is_not_found(client, round_, ranked, org_admin):

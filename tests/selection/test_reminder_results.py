@@ -10,9 +10,11 @@ from django.core import mail
 
 from notifications.models import Message
 from notifications.sweep import sweep_once
+from programs.models import Participation
+from selection.models import Conflict
 from selection.reminders import RESULTS_WINDOW, results_announced
-from selection.services.results import result_set
-from tests.factories import ProjectIdeaFactory
+from selection.services.choosing import candidacy_select
+from tests.factories import MentorCommitmentFactory, ProjectIdeaFactory
 from tests.projects.reminders_world import person
 from tests.selection.results_world import JUST_BEFORE, RESULTS, at, build_world, submitted
 
@@ -122,15 +124,24 @@ def test_a_program_admins_change_within_the_window_is_told_once_by_the_other_kin
     paula = person("paula@example.org", is_program_admin=True)
     results_messages(RESULTS)
     later = RESULTS + timedelta(days=1)
-    with at(later):
-        result_set(
-            candidacy=world.bruno_candidacy,
-            selected=True,
-            by=paula,
-            reason="A second slot was funded.",
-            now=later,
-        )
+    MentorCommitmentFactory(proposal=world.bruno_proposal, mentor=world.mira)
+    Participation.objects.filter(pk=world.qemu.pk).update(interns_per_idea=2)
+    candidacy_select(
+        candidacy=world.bruno_candidacy, by=paula, reason="A second slot was funded.", now=later
+    )
 
     (told,) = results_messages(later)
     assert told.recipient == world.bruno and told.kind == ACCEPTED
     assert results_messages(later + timedelta(minutes=5)) == []
+
+
+def test_an_applicant_in_an_open_conflict_is_told_once_it_is_resolved(world):
+    conflict = Conflict.objects.create(
+        round=world.qemu.round, applicant=world.ana, opened_at=RESULTS - timedelta(days=1)
+    )
+    assert world.ana not in {message.recipient for message in results_messages(RESULTS)}
+
+    Conflict.objects.filter(pk=conflict.pk).update(resolved_at=RESULTS + timedelta(hours=2))
+
+    (told,) = results_messages(RESULTS + timedelta(hours=3))
+    assert told.recipient == world.ana and told.kind == ACCEPTED

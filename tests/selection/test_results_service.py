@@ -1,24 +1,21 @@
 """What an applicant may know of their selection and when (`results_visible`,
 `applicant_results`, `proposal_result`), and the rule that fixes the results once announced:
 after the results time only a program admin changes a selection, with a reason, recorded
-(`require_change_allowed`, `result_set`)."""
+(`require_change_allowed`)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from programs.models import Participation
-from selection.models import Candidacy, SelectionChange
+from applications.models import Proposal
+from selection.models import Candidacy, Conflict, SelectionChange
+from selection.services.choosing import candidacy_deselect
 from selection.services.results import (
     applicant_results,
     proposal_result,
     require_change_allowed,
-    result_set,
     results_visible,
 )
 from tests.factories import (
-    CandidacyFactory,
-    ParticipationFactory,
-    ProjectIdeaFactory,
     UserFactory,
 )
 from tests.selection.results_world import (
@@ -26,9 +23,7 @@ from tests.selection.results_world import (
     JUST_BEFORE,
     RESULTS,
     SECOND,
-    at,
     build_world,
-    submitted,
 )
 
 pytestmark = pytest.mark.django_db
@@ -97,21 +92,18 @@ def test_after_the_results_time_a_program_admin_gives_a_reason(world, paula):
 
 
 # --- A program admin's change after the announcement -------------------------------------------
+# (through the selection services, whose rules tests/selection/test_choosing_service.py tries)
 
 
 def test_a_program_admin_deselects_after_the_results_and_it_is_recorded(world, paula):
     moment = RESULTS + SECOND * 60
-    with at(moment):
-        change = result_set(
-            candidacy=world.ana_candidacy,
-            selected=False,
-            by=paula,
-            reason="Ana took a job and withdrew.",
-            now=moment,
-        )
+    candidacy_deselect(
+        candidacy=world.ana_candidacy, by=paula, reason="Ana took a job and withdrew.", now=moment
+    )
 
     world.ana_candidacy.refresh_from_db()
     assert world.ana_candidacy.selected_at is None
+    change = SelectionChange.objects.get()
     assert change.action == SelectionChange.Action.DESELECTED
     assert change.after_results
     assert (change.by, change.at, change.reason) == (paula, moment, "Ana took a job and withdrew.")
@@ -119,70 +111,18 @@ def test_a_program_admin_deselects_after_the_results_and_it_is_recorded(world, p
     assert not shown.accepted
 
 
-def test_a_program_admin_selects_a_ranked_proposal_within_the_slots(world, paula):
-    change = result_set(
-        candidacy=world.bruno_candidacy, selected=True, by=paula, reason="A slot freed", now=RESULTS
+def test_an_applicant_in_an_open_conflict_sees_the_result_being_settled(world):
+    Conflict.objects.create(round=world.round, applicant=world.ana, opened_at=DURING_REVIEW)
+
+    (shown,) = applicant_results(applicant=world.ana, round_=world.round, now=RESULTS)
+
+    assert (shown.accepted, shown.settling) == (False, True)
+
+
+def test_a_withdrawn_proposal_is_no_longer_selected(world):
+    Proposal.objects.filter(pk=world.ana_proposal.pk).update(
+        status=Proposal.Status.WITHDRAWN, withdrawn_at=DURING_REVIEW
     )
 
-    world.bruno_candidacy.refresh_from_db()
-    assert world.bruno_candidacy.selected_at == RESULTS
-    assert world.bruno_candidacy.selected_by == paula
-    assert change.action == SelectionChange.Action.SELECTED
-
-
-def test_the_change_service_refuses_before_the_results_time(world, paula):
-    with pytest.raises(ValidationError, match="until then the organization's admins select"):
-        result_set(
-            candidacy=world.bruno_candidacy, selected=True, by=paula, reason="x", now=DURING_REVIEW
-        )
-    assert not SelectionChange.objects.exists()
-
-
-def test_the_change_service_refuses_an_org_admin_after_the_results(world):
-    with pytest.raises(ValidationError, match="only a program admin"):
-        result_set(
-            candidacy=world.ana_candidacy, selected=False, by=world.olga, reason="x", now=RESULTS
-        )
-    world.ana_candidacy.refresh_from_db()
-    assert world.ana_candidacy.is_selected
-
-
-def test_selecting_beyond_the_granted_slots_is_refused(world, paula):
-    Participation.objects.filter(pk=world.qemu.pk).update(slots_granted=1)
-
-    with pytest.raises(ValidationError, match="QEMU has 1 slot and 1 selected"):
-        result_set(
-            candidacy=world.bruno_candidacy, selected=True, by=paula, reason="x", now=RESULTS
-        )
-
-
-def test_an_unranked_or_set_aside_proposal_cannot_be_selected(world, paula):
-    Candidacy.objects.filter(pk=world.bruno_candidacy.pk).update(rank=None)
-    with pytest.raises(ValidationError, match="Only a ranked proposal"):
-        result_set(
-            candidacy=world.bruno_candidacy, selected=True, by=paula, reason="x", now=RESULTS
-        )
-    Candidacy.objects.filter(pk=world.bruno_candidacy.pk).update(
-        set_aside=Candidacy.SetAside.SPAM, set_aside_at=RESULTS
-    )
-    with pytest.raises(ValidationError, match="set aside"):
-        result_set(
-            candidacy=world.bruno_candidacy, selected=True, by=paula, reason="x", now=RESULTS
-        )
-
-
-def test_selecting_an_already_selected_proposal_says_so(world, paula):
-    with pytest.raises(ValidationError, match="already selected"):
-        result_set(candidacy=world.ana_candidacy, selected=True, by=paula, reason="x", now=RESULTS)
-
-
-def test_the_applicants_limit_of_accepted_proposals_holds_after_the_results(world, paula):
-    # Bruno proposed to another organization too, which selected him there.
-    libvirt = ParticipationFactory(round=world.round, slots_granted=1)
-    other = submitted(world.bruno, ProjectIdeaFactory(participation=libvirt), "Bindings")
-    CandidacyFactory(proposal=other, rank=1, selected_at=DURING_REVIEW)
-
-    with pytest.raises(ValidationError, match="already has 1 accepted proposal in GSoC 2027"):
-        result_set(
-            candidacy=world.bruno_candidacy, selected=True, by=paula, reason="x", now=RESULTS
-        )
+    assert not Candidacy.objects.selected().filter(pk=world.ana_candidacy.pk).exists()
+    assert applicant_results(applicant=world.ana, round_=world.round, now=RESULTS) == []

@@ -153,16 +153,16 @@ def test_without_the_ranking_lock_two_additions_collide(
     requires_postgres, monkeypatch, participation, mentor, org_admin
 ):
     calls = _two_waiting(participation, mentor, org_admin)
-    candidacy_of = ranking.candidacy_of
-    both_made = threading.Barrier(2, timeout=10)
+    next_rank = ranking.next_rank
+    both_counted = threading.Barrier(2, timeout=10)
 
-    def make_then_wait(proposal):
-        candidacy = candidacy_of(proposal)
-        both_made.wait()
-        return candidacy
+    def count_then_wait(participation):
+        place = next_rank(participation)
+        both_counted.wait()  # each has read the ranking before either writes its place
+        return place
 
     monkeypatch.setattr(ranking, "lock_ranking", lambda participation: participation)
-    monkeypatch.setattr(ranking, "candidacy_of", make_then_wait)
+    monkeypatch.setattr(ranking, "next_rank", count_then_wait)
 
     errors = at_once(calls)
 

@@ -72,6 +72,20 @@ def test_mentors_read_the_list_but_do_not_select(client, ranked, mentor):
     assert not first.is_selected
 
 
+def test_a_mentor_sees_an_average_only_where_they_gave_their_own_score(
+    client, ranked, qemu, mentor
+):
+    _, second = ranked
+    Review.objects.create(proposal=second.proposal, mentor=UserFactory(), score=2)
+    client.force_login(mentor)
+
+    page = client.get(URL).content.decode()
+
+    assert "4.50" in page  # the first: the mentor scored it
+    assert "2.00" not in page  # the second: another mentor's score alone
+    assert "Score it to see" in page
+
+
 @pytest.mark.parametrize("person", ["org_admin", "program_admin"])
 def test_org_admins_and_program_admins_see_the_page(request, client, ranked, person):
     client.force_login(request.getfixturevalue(person))
