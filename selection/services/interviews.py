@@ -325,8 +325,7 @@ def interview_book(
     invitation = _invitation_for(slot, applicant)
     if invitation is None:
         raise ValidationError(
-            "Only an applicant the mentor invited, for a proposal still submitted, "
-            "books this slot."
+            "Only an applicant the mentor invited, for a proposal still submitted, books this slot."
         )
     _require_bookable(slot, applicant, now)
     held = invitation.interviews.booked().first()
