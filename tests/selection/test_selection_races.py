@@ -10,7 +10,8 @@ parallel, each in its own transaction on its own connection.
   other selection and the conflict is missed: the control.
 
 The guarded runs make every selection linger a moment after taking its locks, so the two
-overlap; the controls hold both at the moment just before saving, after both have counted.
+overlap; the controls hold both where the guard matters: the slots' just before saving, after
+both have counted; the conflict's after both have looked for the other selection.
 """
 
 import threading
@@ -64,6 +65,22 @@ def saving_together(monkeypatch):
         return saved(self, *args, **kwargs)
 
     return lambda: monkeypatch.setattr(Candidacy, "save", save_together)
+
+
+@pytest.fixture
+def checking_together(monkeypatch):
+    """The conflict's control: both selections have looked for the applicant's other
+    selections before either commits (holding them at the save is not enough: the first may
+    commit before the second looks, and the second then sees it)."""
+    looked = choosing._conflict_for
+    both_looked = threading.Barrier(2, timeout=10)
+
+    def look_together(*args, **kwargs):
+        found = looked(*args, **kwargs)
+        both_looked.wait()
+        return found
+
+    return lambda: monkeypatch.setattr(choosing, "_conflict_for", look_together)
 
 
 def _select_at_once(pairs) -> list[BaseException]:
@@ -144,7 +161,7 @@ def test_two_organizations_selecting_one_applicant_at_once_always_open_the_confl
 
 
 def test_without_the_application_lock_the_conflict_is_missed(
-    monkeypatch, saving_together, qemu, org_admin, mentor, program_admin, applicant
+    monkeypatch, checking_together, qemu, org_admin, mentor, program_admin, applicant
 ):
     pairs = _one_applicant_in_two_organizations(qemu, org_admin, mentor, program_admin, applicant)
     monkeypatch.setattr(
@@ -154,7 +171,7 @@ def test_without_the_application_lock_the_conflict_is_missed(
             applicant_id=applicant_id, round_id=round_id
         ),
     )
-    saving_together()
+    checking_together()
 
     errors = _select_at_once(pairs)
 
