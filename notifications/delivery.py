@@ -131,12 +131,23 @@ def messages_claim(*, pks: list[int], now: datetime) -> list[int]:
     )
     adapt = connection.ops.adapt_datetimefield_value
     ids = ", ".join(["%s"] * len(pks))
+    chosen = (
+        f"SELECT {pk} FROM {table} WHERE {pk} IN ({ids}) "  # noqa: S608
+        f"AND {claimable} ORDER BY {pk} LIMIT %s{lock}"
+    )
+    # On PostgreSQL the rows are chosen (and locked) once, as an array: with `id IN (SELECT
+    # ...)` the planner, misled by statistics that say hardly any row waits, joined the update
+    # to the locking subquery row by row and ran it again for each (377,000 buffers and
+    # 290 ms to claim 500 rows, an eighth of a batch's time).
+    where = (
+        f"{pk} = ANY(ARRAY({chosen}))"
+        if connection.vendor == "postgresql"
+        else f"{pk} IN ({chosen})"
+    )
     # Names come from the model and every value is a parameter.
     sql = (
         f"UPDATE {table} SET status = %s, claimed_at = %s, attempts = attempts + 1, "  # noqa: S608
-        "next_attempt_at = %s "
-        f"WHERE {pk} IN (SELECT {pk} FROM {table} WHERE {pk} IN ({ids}) "
-        f"AND {claimable} ORDER BY {pk} LIMIT %s{lock}) AND {claimable} RETURNING {pk}"
+        f"next_attempt_at = %s WHERE {where} AND {claimable} RETURNING {pk}"
     )
     params = [
         Status.SENDING,
