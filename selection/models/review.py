@@ -110,6 +110,17 @@ class Mark(models.Model):
         return f"{self.criterion}: {self.score}"
 
 
+class MentorCommitmentQuerySet(models.QuerySet):
+    def to_selected_in(self, round_):
+        """Commitments to the round's selected proposals (still submitted): what the round's
+        `max_interns_per_mentor` counts, when committing and when selecting alike."""
+        return self.filter(
+            proposal__candidacy__selected_at__isnull=False,
+            proposal__status="submitted",
+            proposal__candidacy__participation__round=round_,
+        )
+
+
 class MentorCommitment(models.Model):
     """A mentor's "I will mentor this" on a proposal. A proposal is ranked only with one; at
     selection a mentor may be committed to no more selected proposals than the round's
@@ -122,6 +133,8 @@ class MentorCommitment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_commitments"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentorCommitmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["proposal", "created_at"]

@@ -168,12 +168,8 @@ def _require_mentors_within_limit(mentors: list[User], round_: Round, candidacy:
     """No committed mentor already committed to the round's limit of selected proposals."""
     limit = round_.rules.max_interns_per_mentor
     counts = dict(
-        MentorCommitment.objects.filter(
-            mentor__in=mentors,
-            proposal__candidacy__selected_at__isnull=False,
-            proposal__status="submitted",
-            proposal__candidacy__participation__round=round_,
-        )
+        MentorCommitment.objects.to_selected_in(round_)
+        .filter(mentor__in=mentors)
         .exclude(proposal_id=candidacy.pk)
         .values("mentor")
         .annotate(n=Count("proposal", distinct=True))

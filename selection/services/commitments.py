@@ -35,12 +35,7 @@ def lock_mentor(mentor: User) -> None:
 
 def selected_commitments(mentor: User, round_) -> int:
     """The selected proposals of the round the mentor has committed to."""
-    return MentorCommitment.objects.filter(
-        mentor=mentor,
-        proposal__candidacy__selected_at__isnull=False,
-        proposal__status="submitted",
-        proposal__candidacy__participation__round=round_,
-    ).count()
+    return MentorCommitment.objects.to_selected_in(round_).filter(mentor=mentor).count()
 
 
 @transaction.atomic

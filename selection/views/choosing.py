@@ -16,7 +16,7 @@ from programs.roles import roles_in
 from programs.views.outcome import refusal
 from selection import permissions
 from selection.forms.choosing import ConflictResolveForm, SelectionChangeForm
-from selection.services import choosing, conflicts, round_table, selection_page
+from selection.services import choosing, conflicts, round_table, selection_page, window
 
 
 def _selection_url(participation, page: int | None = None) -> str:
@@ -42,7 +42,7 @@ def selection(request: HttpRequest, round_slug: str, org_slug: str) -> HttpRespo
     ).get_page(request.GET.get("page"))
     round_ = participation.round
     now = timezone.now()
-    open_ = round_.applications_close <= now < round_.results_announced
+    open_ = window.review_is_open(round_, now)
     after_results = now >= round_.results_announced
     # The buttons the services would accept now: during the selection window, the org
     # admins' (and program admins'); after the results, program admins' only, with a reason.
