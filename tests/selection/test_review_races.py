@@ -14,36 +14,16 @@ import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 
 from applications.models import Proposal
 from selection.models import Candidacy, MentorCommitment
 from selection.services import commitments, ranking
 from tests.factories import MembershipFactory, UserFactory
+from tests.races import at_once
 from tests.selection.review_world import in_review, submitted
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-
-def at_once(calls) -> list[BaseException]:
-    both_ready = threading.Barrier(len(calls), timeout=10)
-    errors: list[BaseException] = []
-
-    def run(call):
-        try:
-            both_ready.wait()
-            call()
-        except BaseException as error:  # reported by the test, not lost in the thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=[call]) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=20)
-    return errors
 
 
 def _two_selected(participation, mentor):
@@ -87,7 +67,7 @@ def test_two_commitments_at_once_never_pass_the_mentors_limit(
 
     monkeypatch.setattr(commitments, "selected_commitments", count_slowly)
 
-    errors = at_once(_commit_calls(proposals, mentor))
+    errors = at_once(*_commit_calls(proposals, mentor))
 
     assert MentorCommitment.objects.filter(mentor=mentor).count() == 1
     (refused,) = errors
@@ -110,7 +90,7 @@ def test_without_the_mentors_lock_the_race_is_real(
     monkeypatch.setattr(commitments, "lock_mentor", lambda mentor: None)
     monkeypatch.setattr(commitments, "selected_commitments", count_then_wait)
 
-    errors = at_once(_commit_calls(proposals, mentor))
+    errors = at_once(*_commit_calls(proposals, mentor))
 
     assert errors == []
     assert MentorCommitment.objects.filter(mentor=mentor).count() == 2
@@ -145,7 +125,7 @@ def test_two_additions_at_once_take_places_one_and_two(
 
     monkeypatch.setattr(ranking, "lock_proposal", lock_slowly)
 
-    assert at_once(calls) == []
+    assert at_once(*calls) == []
     assert sorted(Candidacy.objects.values_list("rank", flat=True)) == [1, 2]
 
 
@@ -164,7 +144,7 @@ def test_without_the_ranking_lock_two_additions_collide(
     monkeypatch.setattr(ranking, "lock_ranking", lambda participation: participation)
     monkeypatch.setattr(ranking, "next_rank", count_then_wait)
 
-    errors = at_once(calls)
+    errors = at_once(*calls)
 
     assert len(errors) == 1
     assert isinstance(errors[0], IntegrityError)

@@ -14,35 +14,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from selection.models import Interview, InterviewInvitation, InterviewSlot
 from selection.services import interviews as services
+from tests.races import at_once
 from tests.selection.interviews.world import tomorrow_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def at_once(*calls) -> list[BaseException]:
-    """Run each call in its own thread, all released together; the errors they raised."""
-    start = threading.Barrier(len(calls), timeout=10)
-    errors: list[BaseException] = []
-
-    def run(call):
-        try:
-            start.wait()
-            call()
-        except BaseException as error:  # reported by the test, not lost in the thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=[call]) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
 
 
 def wait_once_for_the_other(monkeypatch, owner, name: str) -> None:
