@@ -113,3 +113,18 @@ def internship_for_extension(user: User, round_slug: str, pk: int) -> Internship
 def participation_for_internships(user: User, round_slug: str, org_slug: str) -> Participation:
     """The organization's internships: its org admins and program admins; mentors 403."""
     return participation_for_org_admin(user, round_slug, org_slug)
+
+
+# === Evaluations (evaluate lane) ==============================================================
+
+
+# === Decisions (settle lane) ==================================================================
+
+
+# === Dashboards (dashboard lane) ==============================================================
+
+
+# === Payments (payments lane) =================================================================
+
+
+# === Alumni and certificates (alumni lane) ====================================================

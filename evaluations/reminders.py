@@ -138,3 +138,9 @@ def internship_withdrawn(event: InternshipEvent) -> list[Due]:
         )
         for person in people.values()
     ]
+
+
+# === Evaluations due, and outcomes when a window closes (settle lane) =========================
+
+
+# === Payments waiting for approval, in the program admins' digest (payments lane) =============

@@ -7,6 +7,24 @@ rounds/<round>/internships/<pk>/                  internship          the intern
 rounds/<round>/internships/<pk>/withdraw/         internship_withdraw end it early (GET asks)
 rounds/<round>/internships/<pk>/meetings/?week=N  meeting             a week's meeting log
 rounds/<round>/internships/<pk>/meetings/confirm/ meeting_confirm     confirm it (POST)
+
+Being built (issue 12), one block each below:
+rounds/<round>/internships/<pk>/evaluations/<phase>/         evaluation    submit one's side,
+                                                                           read what one may
+rounds/<round>/internships/<pk>/evaluations/<phase>/decide/  decide        program admin locks
+rounds/<round>/internships/                       round_internships   program admins' table
+rounds/<round>/internships.csv                    round_internships_csv
+rounds/<round>/orgs/<org>/internships/            org_internships     org admins' table
+rounds/<round>/orgs/<org>/internships.csv         org_internships_csv
+rounds/<round>/payments/                          payments            approve, hold, release
+rounds/<round>/payments/exports/                  payment_exports     list; POST makes one
+rounds/<round>/payments/exports/<id>.csv          payment_export      one export's CSV
+programs/<slug>/alumni/                           program_alumni      past interns by year
+orgs/<slug>/alumni/                               org_alumni
+rounds/<round>/internships/<pk>/alumni/           alumni_listing      intern opts in (POST)
+rounds/<round>/internships/<pk>/certificate/      certificate         printable
+rounds/<round>/internships/<pk>/certificate/revoke/ certificate_revoke program admin (POST)
+certificates/<code>/                              certificate_verify  public verification
 """
 
 from django.urls import path
@@ -30,4 +48,9 @@ urlpatterns = [
     path(f"{INTERNSHIP}extend/", internships.internship_extend, name="internship_extend"),
     path(f"{INTERNSHIP}meetings/", meetings.meeting, name="meeting"),
     path(f"{INTERNSHIP}meetings/confirm/", meetings.meeting_confirm, name="meeting_confirm"),
+    # --- Evaluations (evaluate lane) ---
+    # --- Decisions (settle lane) ---
+    # --- Dashboards (dashboard lane) ---
+    # --- Payments (payments lane) ---
+    # --- Alumni and certificates (alumni lane) ---
 ]

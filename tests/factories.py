@@ -7,7 +7,14 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from applications.models import Application, Contribution, Proposal, ProposalWeek
-from evaluations.models import Internship
+from evaluations.models import (
+    Certificate,
+    Decision,
+    Evaluation,
+    EvaluationPhase,
+    Internship,
+    Payment,
+)
 from programs.models import Membership, Organization, Participation, Program, Round, RuleSet
 from programs.schedules import dates_in_phase
 from programs.timeline import Phase
@@ -300,3 +307,73 @@ class InterviewFactory(factory.django.DjangoModelFactory):
     starts_at = factory.SelfAttribute("slot.starts_at")
     ends_at = factory.SelfAttribute("slot.ends_at")
     booked_at = factory.LazyFunction(timezone.now)
+
+
+# === Evaluations, decisions, payments, certificates ===========================================
+
+
+class MentorEvaluationFactory(factory.django.DjangoModelFactory):
+    """The mentors' midterm pass of an internship, submitted by its first mentor (or a new
+    person when it has none: name `submitted_by`)."""
+
+    class Meta:
+        model = Evaluation
+
+    internship = factory.SubFactory(InternshipFactory)
+    phase = EvaluationPhase.MIDTERM
+    side = Evaluation.Side.MENTOR
+    submitted_by = factory.LazyAttribute(lambda e: e.internship.mentors.first() or UserFactory())
+    submitted_at = factory.LazyFunction(timezone.now)
+    result = Evaluation.Result.PASS
+    action = factory.LazyAttribute(
+        lambda e: Evaluation.Action.PAY if e.result == "pass" else Evaluation.Action.END
+    )
+    progress = "On schedule: the exporter handles every format in the plan."
+    communication = "Weekly meetings, quick answers."
+    code = "Clean patches, reviewed and merged."
+
+
+class InternEvaluationFactory(factory.django.DjangoModelFactory):
+    """The intern's midterm evaluation of their mentors and organization."""
+
+    class Meta:
+        model = Evaluation
+
+    internship = factory.SubFactory(InternshipFactory)
+    phase = EvaluationPhase.MIDTERM
+    side = Evaluation.Side.INTERN
+    submitted_by = factory.SelfAttribute("internship.intern")
+    submitted_at = factory.LazyFunction(timezone.now)
+    about_mentors = "Patient and available; reviews within a day."
+    about_organization = "Welcoming channel."
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    internship = factory.SubFactory(InternshipFactory)
+    phase = EvaluationPhase.MIDTERM
+    outcome = Decision.Outcome.PASSED
+    by = factory.SubFactory(UserFactory)
+    at = factory.LazyFunction(timezone.now)
+    reason = "The mentor confirmed the pass by email."
+
+
+class PaymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Payment
+
+    internship = factory.SubFactory(InternshipFactory)
+    milestone = "start"
+    percent = 10
+    created_at = factory.LazyFunction(timezone.now)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    internship = factory.SubFactory(InternshipFactory, status="completed")
+    name = factory.LazyAttribute(lambda c: str(c.internship.intern))
+    issued_at = factory.LazyFunction(timezone.now)

@@ -1,7 +1,21 @@
-"""Evaluations' tables: the internship with its windows and its log, and its weekly meetings.
-Evaluations, extensions, payments, alumni and certificates join them as one file each."""
+"""Evaluations' tables: the internship with its windows and its log, its weekly meetings,
+its evaluations both ways and admins' decisions, its payments, and its certificate."""
 
+from evaluations.models.certificate import Certificate
+from evaluations.models.evaluation import Decision, Evaluation, EvaluationPhase
 from evaluations.models.internship import Internship, InternshipEvent, InternshipQuerySet
 from evaluations.models.meeting import WeeklyMeeting
+from evaluations.models.payment import Payment, PaymentExport
 
-__all__ = ["Internship", "InternshipEvent", "InternshipQuerySet", "WeeklyMeeting"]
+__all__ = [
+    "Certificate",
+    "Decision",
+    "Evaluation",
+    "EvaluationPhase",
+    "Internship",
+    "InternshipEvent",
+    "InternshipQuerySet",
+    "Payment",
+    "PaymentExport",
+    "WeeklyMeeting",
+]

@@ -104,6 +104,9 @@ class Internship(models.Model):
     final_opens = models.DateTimeField()
     final_closes = models.DateTimeField()
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    # The intern chose to be listed on the organization's and the program's alumni pages
+    # (never shown for a withdrawn or failed internship, whatever this says).
+    listed_as_alumni = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = InternshipQuerySet.as_manager()
