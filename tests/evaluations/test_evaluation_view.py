@@ -298,3 +298,35 @@ def test_the_page_costs_the_same_queries_with_one_evaluation_or_a_round_full_of_
     with django_assert_num_queries(9):
         response = client.get(url(internship))
     assert response.status_code == 200
+
+
+# --- Hostile input --------------------------------------------------------------------------
+
+HOSTILE = (
+    "x" * 100_000,
+    "a\x00b\x01c",
+    "²",
+    "9" * 4_300,
+    "-1",
+    "javascript:alert(1)",
+    "<script>alert(1)</script>",
+    "' OR '1'='1'; --",
+    "",
+)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_values_in_the_open_forms_are_refused_without_an_error_page(
+    client, participation, applicant, mentor, value
+):
+    """The site-wide fuzz meets these forms outside their window; here they are open."""
+    internship = internship_at(participation, applicant, [mentor], weeks_in=IN_FINAL)
+    MentorEvaluationFactory(internship=internship)
+    for person, fields in (
+        (mentor, ("result", "action", "extend_weeks", "progress", "communication", "code")),
+        (applicant, ("about_mentors", "about_organization", "work_url")),
+    ):
+        client.force_login(person)
+        response = client.post(url(internship, "final"), dict.fromkeys(fields, value))
+        assert response.status_code == 400
+    assert Evaluation.objects.filter(phase="final").count() == 0
