@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from evaluations import permissions
 from evaluations.forms.evaluations import InternEvaluationForm, MentorEvaluationForm
-from evaluations.models import EvaluationPhase
+from evaluations.models import EvaluationPhase, WeeklyMeeting
+from evaluations.services import pages
 from evaluations.services.evaluating import submit_intern_evaluation, submit_mentor_evaluation
 from evaluations.services.evaluation_reading import phase_views
 from programs.roles import roles_in
@@ -25,6 +26,16 @@ def _form(side: str | None, data, *, phase: str, max_weeks: int):
     return None
 
 
+def _schedule(internship, now) -> list[pages.WeekRow]:
+    """Each week with the proposal's plan and its meeting, for judging progress against the
+    schedule (two queries: the meetings, the proposal's weeks)."""
+    meetings = {m.week: m for m in WeeklyMeeting.objects.filter(internship=internship)}
+    deliverables = {}
+    if internship.proposal_id is not None:
+        deliverables = dict(internship.proposal.weeks.values_list("number", "deliverable"))
+    return pages.weeks_of(internship, meetings, now, deliverables)
+
+
 @login_required
 def evaluation(request: HttpRequest, round_slug: str, pk: int, phase: str) -> HttpResponse:
     if phase not in EvaluationPhase.values:
@@ -35,7 +46,8 @@ def evaluation(request: HttpRequest, round_slug: str, pk: int, phase: str) -> Ht
     else:
         found = permissions.internship_for_evaluation(request.user, round_slug, pk)
     rules = found.participation.round.rules
-    view = phase_views(internship=found, user=request.user, now=timezone.now())[phase]
+    now = timezone.now()
+    view = phase_views(internship=found, user=request.user, now=now)[phase]
     form = _form(
         view.my_side,
         request.POST if posted else None,
@@ -54,9 +66,7 @@ def evaluation(request: HttpRequest, round_slug: str, pk: int, phase: str) -> Ht
                 f"Your {view.label.lower()} evaluation is submitted; it cannot be changed.",
             )
             return redirect("evaluations:evaluation", round_slug, found.pk, phase)
-    schedule = []
-    if view.my_side == "mentor" and found.proposal_id is not None:
-        schedule = list(found.proposal.weeks.values_list("number", "deliverable"))
+    schedule = _schedule(found, now) if view.my_side == "mentor" else []
     return render(
         request,
         "evaluations/evaluations/evaluation.html",

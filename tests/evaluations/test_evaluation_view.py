@@ -20,6 +20,7 @@ from tests.evaluations.evaluation_world import (
     IN_FINAL,
     internship_at,
 )
+from tests.evaluations.internship_world import meeting
 from tests.factories import (
     InternEvaluationFactory,
     MembershipFactory,
@@ -233,6 +234,17 @@ def test_the_proposals_weeks_sit_beside_the_mentors_form(client, participation, 
     assert "The incremental backup job" in page
 
 
+def test_each_weeks_meeting_sits_beside_the_plan(client, internship, applicant, mentor):
+    meeting(internship, 2, applicant, confirmed_by=mentor)
+    client.force_login(mentor)
+
+    response = client.get(url(internship))
+
+    rows = response.context["schedule"]
+    assert [r.state for r in rows[:3]] == ["missing", "confirmed", "missing"]
+    assert "Progress of week 2." in response.content.decode()
+
+
 def test_an_org_admin_is_told_they_submit_in_place_and_it_shows_everywhere(
     client, internship, org_admin, program_admin, applicant
 ):
@@ -288,14 +300,19 @@ def test_the_page_costs_the_same_queries_with_one_evaluation_or_a_round_full_of_
     MentorEvaluationFactory(internship=internship)
     client.force_login(mentor)
     # session, user; the internship with its people, its mentors; the viewer's roles; its
-    # evaluations with their authors, its decisions, the round's rules; the proposal's weeks
-    with django_assert_num_queries(9):
+    # evaluations with their authors, its decisions, the round's rules; beside the form: its
+    # meetings, the proposal's weeks
+    with django_assert_num_queries(10):
         client.get(url(internship))
 
     InternEvaluationFactory(internship=internship)
-    for other in bulk.internships(participation, 30, mentor=mentor):
+    meeting(internship, 1, applicant)
+    meeting(internship, 2, mentor)
+    others = bulk.internships(participation, 30, mentor=mentor)
+    bulk.meetings(others, range(1, 6))
+    for other in others:
         MentorEvaluationFactory(internship=other, submitted_by=mentor)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url(internship))
     assert response.status_code == 200
 
