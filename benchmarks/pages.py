@@ -73,6 +73,8 @@ PAGES = [
     Page("my internships, as a mentor", "/internships/", "mentor"),
     Page("organization's internships", ORG + "/internships/", "org_admin"),
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
+    # Evaluations (evaluate lane): the mentor's midterm form with the proposal's weeks.
+    Page("midterm evaluation", ROUND + "/internships/{internship}/evaluations/midterm/", "mentor"),
 ]
 
 

@@ -118,6 +118,77 @@ def participation_for_internships(user: User, round_slug: str, org_slug: str) ->
 # === Evaluations (evaluate lane) ==============================================================
 
 
+# Who submits and who reads a phase's evaluations. The rules:
+# - The mentors' side: any of the internship's mentors, or an org admin of its organization
+#   in place of a mentor who disappeared (recorded). The intern's side: the intern alone.
+#   Program admins read everything and submit nothing (they decide: the settle lane); on the
+#   evaluation form they are read-only (403 on POST).
+# - The mentors' evaluation (result, action and free text) is read by the mentors, the org
+#   admins and program admins. The intern reads only its result (and whether an org admin gave
+#   it), and only once the window has closed: never the free text.
+# - The intern's evaluation of the mentors is read by the intern, org admins and program
+#   admins; never by a mentor of this internship, whatever other role they hold.
+
+
+def may_submit_for_mentors(roles: Roles, side: Side | None) -> bool:
+    return side == Side.MENTOR or (side is None and roles.org_admin)
+
+
+def submits_in_place_of_mentor(roles: Roles, side: Side | None) -> bool:
+    """An org admin who is not one of the mentors gives the mentors' evaluation for them."""
+    return side is None and roles.org_admin
+
+
+def evaluation_side_of(roles: Roles, side: Side | None) -> str | None:
+    """Which evaluation ("mentor" or "intern") the person gives, if any."""
+    if side == Side.INTERN:
+        return "intern"
+    if may_submit_for_mentors(roles, side):
+        return "mentor"
+    return None
+
+
+def may_read_mentor_evaluation(roles: Roles, side: Side | None) -> bool:
+    """The mentors' whole evaluation, free text included: never the intern."""
+    if side == Side.INTERN:
+        return False
+    return side == Side.MENTOR or roles.org_admin or roles.program_admin
+
+
+def may_read_mentor_result(roles: Roles, side: Side | None, *, window_closed: bool) -> bool:
+    """The mentors' result (pass or fail): the intern once the window has closed."""
+    if side == Side.INTERN:
+        return window_closed
+    return may_read_mentor_evaluation(roles, side)
+
+
+def may_read_intern_evaluation(roles: Roles, side: Side | None) -> bool:
+    """The intern's evaluation of the mentors: never a mentor of this internship."""
+    if side == Side.MENTOR:
+        return False
+    return side == Side.INTERN or roles.org_admin or roles.program_admin
+
+
+def internship_for_evaluation(user: User, round_slug: str, pk: int) -> Internship:
+    """Reading a phase's evaluations: whoever sees the internship (each reads what the rules
+    above allow); everyone else 404."""
+    return internship_for_view(user, round_slug, pk)
+
+
+def internship_for_evaluating(user: User, round_slug: str, pk: int) -> Internship:
+    """Submitting one: the mentors, org admins (in their place), the intern; program admins
+    read (403)."""
+    internship = internship_for_view(user, round_slug, pk)
+    if (
+        evaluation_side_of(roles_in(user, internship.participation), side_of(user, internship))
+        is None
+    ):
+        raise PermissionDenied(
+            "Only the intern, the mentors or an admin of the organization submit evaluations."
+        )
+    return internship
+
+
 # === Decisions (settle lane) ==================================================================
 
 

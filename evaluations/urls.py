@@ -29,7 +29,7 @@ certificates/<code>/                              certificate_verify  public ver
 
 from django.urls import path
 
-from evaluations.views import internships, meetings, statistics
+from evaluations.views import evaluations, internships, meetings, statistics
 
 app_name = "evaluations"
 
@@ -49,6 +49,7 @@ urlpatterns = [
     path(f"{INTERNSHIP}meetings/", meetings.meeting, name="meeting"),
     path(f"{INTERNSHIP}meetings/confirm/", meetings.meeting_confirm, name="meeting_confirm"),
     # --- Evaluations (evaluate lane) ---
+    path(f"{INTERNSHIP}evaluations/<slug:phase>/", evaluations.evaluation, name="evaluation"),
     # --- Decisions (settle lane) ---
     # --- Dashboards (dashboard lane) ---
     # --- Payments (payments lane) ---

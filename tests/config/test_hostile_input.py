@@ -91,6 +91,7 @@ INTERNSHIP_PAGES = (
     "evaluations:internship_extend",
     "evaluations:meeting",
     "evaluations:meeting_confirm",
+    "evaluations:evaluation",
 )
 # Loosely: a page that spends a second over one request is a page an attacker can hold.
 # Counted in this process's CPU time, not on the wall clock: on a machine busy with other
@@ -200,6 +201,7 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
         "org_slug": participation.organization.slug,
         "idea_slug": idea.slug,
         "token": "not-a-token",
+        "phase": "midterm",
     }
     pk_of = {
         "programs:invitation_revoke": invitation.pk,

@@ -32,6 +32,7 @@ def site_pages(participation, program_admin, org_admin):
         "idea_slug": idea.slug,
         "pk": str(membership.pk),
         "token": "not-a-token",
+        "phase": "midterm",
     }
     pages = [
         (name, filled(route, values))
