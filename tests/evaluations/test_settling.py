@@ -262,6 +262,9 @@ def test_a_withdrawn_internship_is_left_alone(internship, applicant):
 def test_an_extended_internship_settles_at_its_new_window_not_the_old_one(
     internship, program_admin
 ):
+    round_ = internship.participation.round
+    round_.ends, round_.final_close = FINAL_CLOSED + timedelta(weeks=5), FINAL_CLOSED
+    round_.save()
     both(internship, MIDTERM)
     with time_machine.travel(CODING, tick=False):
         extend(internship=internship, by=program_admin, weeks=2, reason="Exams.", midterm=True)
