@@ -29,7 +29,7 @@ certificates/<code>/                              certificate_verify  public ver
 
 from django.urls import path
 
-from evaluations.views import internships, meetings, statistics
+from evaluations.views import decisions, internships, meetings, statistics
 
 app_name = "evaluations"
 
@@ -50,6 +50,11 @@ urlpatterns = [
     path(f"{INTERNSHIP}meetings/confirm/", meetings.meeting_confirm, name="meeting_confirm"),
     # --- Evaluations (evaluate lane) ---
     # --- Decisions (settle lane) ---
+    path(
+        f"{INTERNSHIP}evaluations/<str:phase>/decide/",
+        decisions.decide_phase,
+        name="decide",
+    ),
     # --- Dashboards (dashboard lane) ---
     # --- Payments (payments lane) ---
     # --- Alumni and certificates (alumni lane) ---
