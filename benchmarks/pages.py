@@ -73,6 +73,12 @@ PAGES = [
     Page("my internships, as a mentor", "/internships/", "mentor"),
     Page("organization's internships", ORG + "/internships/", "org_admin"),
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
+    # settle lane: a program admin's decision page (computed outcome, why, the form)
+    Page(
+        "decide the midterm",
+        ROUND + "/internships/{internship}/evaluations/midterm/decide/",
+        "program_admin",
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ from django import template
 from django.utils import timezone
 
 from evaluations import permissions
-from evaluations.models import EvaluationPhase
+from evaluations.models import Evaluation, EvaluationPhase
 from evaluations.services.decisions import WAITS_ON
 from evaluations.services.outcome import State, phase_rows
 from programs.roles import roles_in
@@ -40,6 +40,11 @@ def phase_outcomes(context):
                 and not outcome.locked
                 and internship.status == WAITS_ON[outcome.phase],
                 "needs_decision": outcome.state == State.ADMIN_DECIDES,
+                # The mentors' "extend" is a request: a program admin grants it (extensions).
+                "extension_asked": may_decide
+                and internship.is_running
+                and outcome.mentor is not None
+                and outcome.mentor.action == Evaluation.Action.EXTEND,
             }
         )
     return {"phases": phases, "internship": internship, "round": internship.participation.round}

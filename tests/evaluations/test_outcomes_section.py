@@ -75,3 +75,16 @@ def test_a_decision_shows_locked_with_its_reason_even_to_the_intern_before_the_c
 
     assert "Decided by a program admin: Pending the tax form." in shown
     assert "Locked" in shown
+
+
+def test_program_admins_see_the_mentors_request_for_an_extension_with_the_way_to_grant_it(
+    client, participation, applicant, mentor, program_admin, org_admin
+):
+    asked = running_internship(participation, applicant, [mentor], weeks_in=6.5)
+    MentorEvaluationFactory(internship=asked, action="extend", extend_weeks=2)
+    extend_url = reverse("evaluations:internship_extend", args=["gsoc-2027", asked.pk])
+
+    shown = section(page_of(client, program_admin, asked))
+    assert "The mentors ask for an extension of 2 weeks." in shown
+    assert extend_url in shown
+    assert "ask for an extension" not in section(page_of(client, org_admin, asked))

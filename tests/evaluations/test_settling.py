@@ -12,6 +12,7 @@ import time_machine
 from evaluations.models import Certificate, EvaluationPhase, Internship, InternshipEvent, Payment
 from evaluations.services.extensions import extend
 from evaluations.services.internships import withdraw
+from evaluations.services.outcome import State, phase_rows
 from evaluations.services.settling import sweep
 from evaluations.tasks import internships_settle
 from programs.rules import MissingEvaluation
@@ -159,6 +160,8 @@ def test_the_mentors_fail_ends_the_internship_at_once_and_no_final_is_paid(inter
     assert event.reason == "Midterm evaluation: The mentors' evaluation is a fail."
     sweep(FINAL_CLOSED + timedelta(days=1))
     assert payments(internship) == {"start": ("waiting", 10)}  # the start share stays
+    loaded = Internship.objects.select_related("participation__round__rules").get()
+    assert phase_rows([loaded], now=FINAL_OPEN)[0].final.state == State.NOT_ASKED
     assert not Certificate.objects.exists()
 
 
@@ -210,6 +213,31 @@ def test_where_a_program_admin_decides_the_sweep_waits_for_the_decision(internsh
 
     assert status(internship) == "midterm_passed"
     assert payments(internship)["midterm"] == ("held", 45)
+
+
+@pytest.mark.parametrize(
+    ("side", "rule", "status_after", "midterm_payment"),
+    [
+        ("mentor", MissingEvaluation.FAILS, "failed", None),
+        ("mentor", MissingEvaluation.HOLDS_PAYMENT, "midterm_passed", "held"),
+        ("mentor", MissingEvaluation.ADMIN_DECIDES, "active", None),
+        ("intern", MissingEvaluation.FAILS, "failed", None),
+        ("intern", MissingEvaluation.HOLDS_PAYMENT, "midterm_passed", "held"),
+        ("intern", MissingEvaluation.ADMIN_DECIDES, "active", None),
+    ],
+)
+def test_each_missing_side_under_each_rule(internship, side, rule, status_after, midterm_payment):
+    rules_of(internship, **{f"missing_{side}_evaluation": rule})
+    if side == "mentor":
+        InternEvaluationFactory(internship=internship, phase=MIDTERM)
+    else:
+        MentorEvaluationFactory(internship=internship, phase=MIDTERM)
+
+    sweep(MIDTERM_CLOSED)
+    sweep(MIDTERM_CLOSED + timedelta(days=1))
+
+    assert status(internship) == status_after
+    assert payments(internship).get("midterm", (None,))[0] == midterm_payment
 
 
 # --- A locked decision ---------------------------------------------------------------------
