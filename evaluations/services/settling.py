@@ -20,12 +20,12 @@ twice is running it once: every step checks the status first, `authorize` makes 
 once per milestone, and the certificate is `get_or_create`.
 """
 
-from collections.abc import Iterator
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from evaluations.models import (
     Certificate,
@@ -40,8 +40,7 @@ from evaluations.services.internships import change_status
 from evaluations.services.outcome import PhaseOutcome, State, phase_rows
 from programs.rules import StipendMilestone
 
-# Internships read per batch: each batch's outcomes cost two queries (`phase_rows`).
-BATCH = 500
+logger = logging.getLogger(__name__)
 
 # What each phase moves a running internship to when it passes.
 PASSED_TO = {
@@ -76,9 +75,10 @@ def acts_on(outcome: PhaseOutcome, now: datetime) -> bool:
 
 
 def candidates(now: datetime):
-    """Running internships the sweep may have something to do for: coding started with no
-    start payment yet, or the phase they wait on closed, locked or failed by the mentors.
-    The start share's absence is checked in Python (the split is the round's)."""
+    """Running internships the sweep may have something to do for, each annotated with
+    `phase_due` (the phase it waits on closed, was locked or failed by the mentors) and
+    `start_paid`: coding started and either the phase is due or no start payment exists yet.
+    Whether the round's split has a start share at all is the rules' (read in Python)."""
     decided = Decision.objects.filter(internship=OuterRef("pk"))
     failed = Evaluation.objects.filter(
         internship=OuterRef("pk"), side=Evaluation.Side.MENTOR, result=Evaluation.Result.FAIL
@@ -97,23 +97,35 @@ def candidates(now: datetime):
     return (
         Internship.objects.running()
         .filter(starts_at__lte=now)
-        .filter(midterm | final | ~Exists(started))
+        .annotate(
+            phase_due=ExpressionWrapper(midterm | final, output_field=BooleanField()),
+            start_paid=Exists(started),
+        )
+        .filter(Q(phase_due=True) | Q(start_paid=False))
+        .select_related("participation__round__rules")
         .order_by("pk")
     )
 
 
-def batches(now: datetime) -> Iterator[list[int]]:
-    ids = list(candidates(now).values_list("pk", flat=True))
-    for start in range(0, len(ids), BATCH):
-        yield ids[start : start + BATCH]
+def due_ids(now: datetime) -> list[int]:
+    """The internships to lock and settle: one query. An internship whose only gap is a
+    start share its round's split does not have is left out (it would be every sweep)."""
+    return [
+        internship.pk
+        for internship in candidates(now).only("pk", "participation__round__rules__stipend_split")
+        if internship.phase_due or payments.share_of(internship, StipendMilestone.START)
+    ]
 
 
 def sweep(now: datetime) -> list[Settled]:
-    """Settle every internship that is due at `now`; what was done."""
+    """Settle every internship that is due at `now`; what was done. One internship's error is
+    logged and the others are still settled (the next sweep tries it again)."""
     done: list[Settled] = []
-    for ids in batches(now):
-        for internship_id in ids:
+    for internship_id in due_ids(now):
+        try:
             done.extend(settle_one(internship_id, now))
+        except Exception:
+            logger.exception("Settling internship %s failed", internship_id)
     return done
 
 

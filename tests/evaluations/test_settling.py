@@ -132,7 +132,9 @@ def test_the_beat_task_runs_the_sweep_now(internship):
     assert status(internship) == "midterm_passed"
 
 
-def test_a_split_without_a_start_share_pays_nothing_at_the_start(internship):
+def test_a_split_without_a_start_share_pays_nothing_and_costs_one_query_a_sweep(
+    internship, django_assert_num_queries
+):
     rules_of(
         internship,
         stipend_split=[
@@ -141,7 +143,8 @@ def test_a_split_without_a_start_share_pays_nothing_at_the_start(internship):
         ],
     )
 
-    sweep(CODING)
+    with django_assert_num_queries(1):
+        assert sweep(CODING) == []
 
     assert payments(internship) == {}
 
