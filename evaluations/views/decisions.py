@@ -11,7 +11,7 @@ from django.utils import timezone
 from evaluations import permissions
 from evaluations.forms.decisions import DecisionForm
 from evaluations.models import EvaluationPhase
-from evaluations.services.decisions import computed, decide
+from evaluations.services.decisions import WAITS_ON, computed, decide
 
 
 @login_required
@@ -38,6 +38,7 @@ def decide_phase(request: HttpRequest, round_slug: str, pk: int, phase: str) -> 
             "round": found.participation.round,
             "phase": EvaluationPhase(phase),
             "outcome": computed(found, phase, timezone.now()),
+            "waiting": found.status == WAITS_ON[phase],
             "form": form,
         },
         status=400 if form.errors else 200,

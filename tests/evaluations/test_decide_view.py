@@ -6,8 +6,6 @@ log in first. The decision locks the outcome, the status follows at once, and th
 what the site computed and why; a refusal keeps what was typed.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
 
@@ -144,4 +142,12 @@ def test_the_view_answers_in_the_same_queries_for_an_internship_among_many(
     bulk.internships(participation, 50, mentor=mentor)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url(internship))
-    assert internship.midterm_closes < internship.final_opens - timedelta(days=1)
+
+
+def test_a_phase_not_waiting_shows_why_instead_of_the_form(client, internship, program_admin):
+    client.force_login(program_admin)
+
+    page = client.get(url(internship, "final")).content.decode()
+
+    assert "the final is not waiting for a decision (decide the midterm first)" in page
+    assert "<form" not in page.split('id="not-waiting"', 1)[1].split("</main>", 1)[0]
