@@ -10,6 +10,7 @@ import pytest
 import time_machine
 
 from evaluations.models import Certificate, EvaluationPhase, Internship, InternshipEvent, Payment
+from evaluations.services import settling
 from evaluations.services.extensions import extend
 from evaluations.services.internships import withdraw
 from evaluations.services.outcome import State, phase_rows
@@ -329,3 +330,21 @@ def test_the_sweep_reads_outcomes_in_constant_queries_when_nothing_is_due(
 
     quiet_sweep(1)
     quiet_sweep(5)
+
+
+def test_one_internships_error_does_not_stop_the_others(participation, monkeypatch, caplog):
+    first, second = (InternshipFactory(participation=participation, **DATES) for _ in range(2))
+    settle_one = settling.settle_one
+
+    def failing_for_the_first(internship_id, now):
+        if internship_id == first.pk:
+            raise RuntimeError("A broken row.")
+        return settle_one(internship_id, now)
+
+    monkeypatch.setattr(settling, "settle_one", failing_for_the_first)
+
+    sweep(CODING)
+
+    assert payments(first) == {}
+    assert payments(second) == {"start": ("waiting", 10)}
+    assert f"Settling internship {first.pk} failed" in caplog.text
