@@ -75,6 +75,12 @@ PAGES = [
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
     # Evaluations (evaluate lane): the mentor's midterm form with the proposal's weeks.
     Page("midterm evaluation", ROUND + "/internships/{internship}/evaluations/midterm/", "mentor"),
+    # settle lane: a program admin's decision page (computed outcome, why, the form)
+    Page(
+        "decide the midterm",
+        ROUND + "/internships/{internship}/evaluations/midterm/decide/",
+        "program_admin",
+    ),
 ]
 
 

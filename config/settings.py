@@ -254,6 +254,8 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stuck": {"task": "notifications.tasks.requeue_stuck", "schedule": 300.0},
     # At a round's results time its selected proposals become internships (evaluations).
     "internships-announce": {"task": "evaluations.tasks.internships_announce", "schedule": 300.0},
+    # A phase settled (window closed, a decision, a mentors' fail) moves its internship.
+    "internships-settle": {"task": "evaluations.tasks.internships_settle", "schedule": 300.0},
 }
 NOTIFICATIONS_SUBJECT_PREFIX = "[Internships] "
 # A send that takes longer than EMAIL_TIMEOUT fails; a claim older than the stale window is

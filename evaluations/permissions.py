@@ -10,6 +10,8 @@ The rules, stated once:
 - The intern or an org admin of its organization ends it early (withdrawal); its mentors and
   program admins read it (403).
 - Program admins extend an internship; everyone else who sees it gets 403.
+- Program admins decide (lock) a phase's outcome; the internship's people and org admins
+  read it on its page (403 on deciding), the intern only once the window closed.
 - An organization's list of its internships in a round (with the weeks no meeting was logged)
   is its org admins' and program admins'; its mentors get 403 (they list their own), people
   outside it 404.
@@ -62,6 +64,8 @@ def internships_of_round(round_slug: str):
     return Internship.objects.filter(participation__round__slug=round_slug).select_related(
         "intern",
         "participation__round__program",
+        # The rules decide every phase's outcome the page shows.
+        "participation__round__rules",
         "participation__organization",
         "idea",
         "proposal",
@@ -190,6 +194,26 @@ def internship_for_evaluating(user: User, round_slug: str, pk: int) -> Internshi
 
 
 # === Decisions (settle lane) ==================================================================
+
+
+def may_decide(roles: Roles) -> bool:
+    """Program admins lock a phase's outcome: the program pays by it."""
+    return roles.program_admin
+
+
+def internship_for_decision(user: User, round_slug: str, pk: int) -> Internship:
+    """Deciding a phase: program admins; its people and org admins read the outcome on the
+    internship's page (403 here); everyone else 404."""
+    internship = internship_for_view(user, round_slug, pk)
+    if not may_decide(roles_in(user, internship.participation)):
+        raise PermissionDenied("Only program admins decide an evaluation's outcome.")
+    return internship
+
+
+def may_see_outcome(side: Side | None, closed: bool, locked: bool) -> bool:
+    """The intern reads a phase's result once its window closed (or a program admin decided
+    it); the mentors, org admins and program admins as soon as it is known."""
+    return side != Side.INTERN or closed or locked
 
 
 # === Dashboards (dashboard lane) ==============================================================

@@ -6,6 +6,10 @@ templates/evaluations/emails/<kind>-subject.txt, -body.txt, -body.html.
   not logged two days after the week ended.
 - The internship's people and its organization's admins, when it is ended early (a notice,
   enqueued by the service; not to the person who ended it).
+- Those who owe an evaluation (mentors, intern; only the sides the rules require), three days
+  and one day before its window closes; the org admins copied on the one-day one.
+- The intern and the mentors, the outcome of a phase once its window closed and it is
+  settled (the result and why only: the intern never reads the mentors' answers).
 
 Boundaries come from the internship's own dates, so an extension moves them with it; the
 email names every moment in the recipient's zone (notifications renders it in their zone).
@@ -16,9 +20,10 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q
 
-from evaluations.models import Internship, InternshipEvent, WeeklyMeeting
+from evaluations.models import EvaluationPhase, Internship, InternshipEvent, WeeklyMeeting
+from evaluations.services.outcome import PhaseOutcome, State, phase_rows, required
 from notifications.links import site_url
-from notifications.registry import Due, kind, reminder
+from notifications.registry import Due, deadline_windows, kind, reminder
 from programs.models import Membership
 
 # === Weekly meetings: a week with no meeting logged ===========================================
@@ -141,6 +146,146 @@ def internship_withdrawn(event: InternshipEvent) -> list[Due]:
 
 
 # === Evaluations due, and outcomes when a window closes (settle lane) =========================
+
+EVALUATION_DUE = kind(
+    "evaluation_due",
+    label="An internship evaluation you owe is due",
+    optional=False,
+    app="evaluations",
+)
+EVALUATION_OUTCOME = kind(
+    "evaluation_outcome",
+    label="The outcome of an evaluation of your internship",
+    optional=False,
+    app="evaluations",
+)
+# Each phase's closing moment on the internship (its own, so extensions move the reminders).
+CLOSES = {EvaluationPhase.MIDTERM: "midterm_closes", EvaluationPhase.FINAL: "final_closes"}
+# An outcome settled this long after its window closed (a program admin deciding late) is
+# still told; older ones are history, not news.
+OUTCOME_FRESH = timedelta(days=14)
+
+
+def _org_admins(participation_ids) -> dict[int, list]:
+    admins: dict[int, list] = {}
+    for membership in (
+        Membership.objects.active()
+        .filter(participation_id__in=set(participation_ids), role=Membership.Role.ORG_ADMIN)
+        .select_related("user")
+        .order_by("user_id")
+    ):
+        admins.setdefault(membership.participation_id, []).append(membership.user)
+    return admins
+
+
+def _internships_closing(field: str, after: datetime, until: datetime, *, running: bool):
+    found = Internship.objects.filter(**{f"{field}__gt": after, f"{field}__lte": until})
+    if running:
+        found = found.running()
+    return list(
+        found.select_related("intern", "participation__round__rules", "participation__organization")
+        .prefetch_related("mentors")
+        .order_by("pk")
+    )
+
+
+def owed_sides(outcome: PhaseOutcome, rules) -> tuple[str, ...]:
+    """The sides that still owe `outcome`'s phase: required by the rules and not given, while
+    the phase is still to come or awaited (never once settled, decided or not asked)."""
+    if outcome.locked or outcome.state not in (State.UPCOMING, State.AWAITING):
+        return ()
+    given = {"mentor": outcome.mentor, "intern": outcome.intern}
+    return tuple(
+        side
+        for side in ("mentor", "intern")
+        if given[side] is None and required(rules, outcome.phase, side)
+    )
+
+
+@reminder
+def evaluation_due(now: datetime) -> Iterator[Due]:
+    """Three days and one day before an internship's evaluation window closes, those who owe
+    the evaluation: each mentor when the mentors' result is missing, the intern when theirs
+    is, only the sides the round's rules require. The org admins are copied on the one-day
+    reminder (once per owing side). Five queries per lead and phase, however many."""
+    for lead, after, until in deadline_windows(now):
+        for phase, field in CLOSES.items():
+            internships = _internships_closing(field, after, until, running=True)
+            if not internships:
+                continue
+            rows = phase_rows(internships, now=now)
+            admins = _org_admins(i.participation_id for i in internships) if lead.is_last else {}
+            for row in rows:
+                internship = row.internship
+                outcome = row.midterm if phase == EvaluationPhase.MIDTERM else row.final
+                owed = owed_sides(outcome, internship.participation.round.rules)
+                closes = getattr(internship, field)
+                round_ = internship.participation.round
+                context = {
+                    "internship": internship,
+                    "organization": internship.participation.organization,
+                    "round": round_,
+                    "phase": EvaluationPhase(phase),
+                    "opens": outcome.opens,
+                    "closes": closes,
+                    "lead": lead,
+                    "link": site_url("evaluations:internship", round_.slug, internship.pk),
+                }
+                copies = tuple(admins.get(internship.participation_id, ()))
+                recipients = []
+                if "mentor" in owed:
+                    mentors = sorted(internship.mentors.all(), key=lambda m: m.pk)
+                    # The org admins hear once of the mentors' side, not once per co-mentor.
+                    recipients += [
+                        (m, "mentor", copies if i == 0 else ()) for i, m in enumerate(mentors)
+                    ]
+                if "intern" in owed:
+                    recipients.append((internship.intern, "intern", copies))
+                for person, side, copy_to in recipients:
+                    yield Due(
+                        kind=EVALUATION_DUE.name,
+                        recipient=person,
+                        about=f"internship:{internship.pk}:{phase}:{side}",
+                        due_at=closes - lead.before,
+                        context={**context, "side": side},
+                        copy_to=copy_to,
+                    )
+
+
+@reminder
+def evaluation_outcome(now: datetime) -> Iterator[Due]:
+    """The intern and each mentor, once a phase's window closed and its outcome is settled
+    (at once, or when a program admin decides): the result and why, never the mentors'
+    answers. Due at the window's close, so each phase is told once. Four queries a phase."""
+    for phase, field in CLOSES.items():
+        internships = _internships_closing(field, now - OUTCOME_FRESH, now, running=False)
+        if not internships:
+            continue
+        for row in phase_rows(internships, now=now):
+            internship = row.internship
+            outcome = row.midterm if phase == EvaluationPhase.MIDTERM else row.final
+            if not outcome.settled:
+                continue
+            round_ = internship.participation.round
+            context = {
+                "internship": internship,
+                "organization": internship.participation.organization,
+                "round": round_,
+                "phase": EvaluationPhase(phase),
+                "state": outcome.state.label,
+                "passed": outcome.passed,
+                "why": outcome.why,
+                "closes": outcome.closes,
+                "link": site_url("evaluations:internship", round_.slug, internship.pk),
+            }
+            for person in (internship.intern, *internship.mentors.all()):
+                yield Due(
+                    kind=EVALUATION_OUTCOME.name,
+                    recipient=person,
+                    about=f"internship:{internship.pk}:{phase}:outcome",
+                    due_at=outcome.closes,
+                    context=context,
+                )
 
 
 # === Payments waiting for approval, in the program admins' digest (payments lane) =============

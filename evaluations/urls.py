@@ -29,7 +29,7 @@ certificates/<code>/                              certificate_verify  public ver
 
 from django.urls import path
 
-from evaluations.views import evaluations, internships, meetings, statistics
+from evaluations.views import decisions, evaluations, internships, meetings, statistics
 
 app_name = "evaluations"
 
@@ -51,6 +51,11 @@ urlpatterns = [
     # --- Evaluations (evaluate lane) ---
     path(f"{INTERNSHIP}evaluations/<slug:phase>/", evaluations.evaluation, name="evaluation"),
     # --- Decisions (settle lane) ---
+    path(
+        f"{INTERNSHIP}evaluations/<str:phase>/decide/",
+        decisions.decide_phase,
+        name="decide",
+    ),
     # --- Dashboards (dashboard lane) ---
     # --- Payments (payments lane) ---
     # --- Alumni and certificates (alumni lane) ---

@@ -51,11 +51,12 @@ class WithdrawForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    weeks = forms.IntegerField(label="Weeks later", min_value=1, max_value=12, initial=1)
+    # The longest extension is the round's rule: the service says it, in the round's terms.
+    weeks = forms.IntegerField(label="Weeks later", min_value=1, initial=1)
     midterm = forms.BooleanField(
         label="Move the midterm window too",
         required=False,
-        help_text="Only while the midterm window has not closed.",
+        help_text="Only before the midterm window opens.",
     )
     reason = forms.CharField(
         label="Why it is extended",

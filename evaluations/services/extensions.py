@@ -3,6 +3,11 @@ evaluation window later, and its midterm window too while the midterm is still a
 round's dates never change; the weekly meetings and their reminders follow the internship's
 own dates, so they follow the extension at once.
 
+The round's rules bound it: at most `rules.extension_max_weeks`; only before the window it
+moves opens (the final window, always; the midterm window too when asked), so an evaluation
+under way never changes its deadline; and only until the round's cutoff
+(`final_close - rules.extension_cutoff_days`). Refusals name moments in the admin's zone.
+
 Recorded as an `InternshipEvent` of kind "extension": who, when, why, and the dates before
 and after (`details`).
 """
@@ -20,7 +25,6 @@ from people.dates import moment_for
 from people.models import User
 from programs.roles import roles_in
 
-WEEKS_MAX = 12
 MOVED = ("ends_at", "final_opens", "final_closes")
 MIDTERM = ("midterm_opens", "midterm_closes")
 
@@ -30,12 +34,16 @@ def extend(
     *, internship: Internship, by: User, weeks: int, reason: str, midterm: bool = False
 ) -> InternshipEvent:
     """Move the internship's end and final window `weeks` later; with `midterm`, its midterm
-    window too (refused once the midterm window has closed)."""
+    window too (refused once the midterm window has opened)."""
     # Program admins: the program pays the stipends by these dates.
     if not permissions.may_extend(roles_in(by, internship.participation)):
         raise ValidationError("Only program admins extend an internship.")
-    if not 1 <= weeks <= WEEKS_MAX:
-        raise ValidationError(f"An extension is 1 to {WEEKS_MAX} weeks.")
+    round_ = internship.participation.round
+    rules = round_.rules
+    if not 1 <= weeks <= rules.extension_max_weeks:
+        raise ValidationError(
+            f"An extension is 1 to {rules.extension_max_weeks} weeks in this round."
+        )
     reason = reason.strip()
     if not reason:
         raise ValidationError("Say why the internship is extended: the reason is required.")
@@ -48,10 +56,21 @@ def extend(
             f"This internship is {locked.get_status_display().lower()}: only a running "
             "internship is extended."
         )
-    if midterm and locked.midterm_closes <= now:
+    cutoff = round_.final_close - timedelta(days=rules.extension_cutoff_days)
+    if now >= cutoff:
         raise ValidationError(
-            "The midterm window closed "
-            f"{moment_for(by, locked.midterm_closes)}: extend the end and the final window only."
+            f"The round's last day for extensions was {moment_for(by, cutoff)}: it is too "
+            "late to extend."
+        )
+    if locked.final_opens <= now:
+        raise ValidationError(
+            f"The final evaluation window opened {moment_for(by, locked.final_opens)}: an "
+            "evaluation under way keeps its deadline."
+        )
+    if midterm and locked.midterm_opens <= now:
+        raise ValidationError(
+            "The midterm window opened "
+            f"{moment_for(by, locked.midterm_opens)}: extend the end and the final window only."
         )
     fields = MOVED + (MIDTERM if midterm else ())
     before = {name: getattr(locked, name) for name in fields}

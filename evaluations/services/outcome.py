@@ -130,7 +130,10 @@ def outcome_of(
                     decision=None,
                     now=now,
                 )
-                if internship.status != Internship.Status.MIDTERM_PASSED
+                # Past the midterm already (a program admin may have passed a midterm the
+                # mentors failed: without their decision here it would read as failed).
+                if internship.status
+                not in (Internship.Status.MIDTERM_PASSED, Internship.Status.COMPLETED)
                 else None
             )
         if midterm is not None and midterm.state == State.FAILED:

@@ -24,6 +24,8 @@ def filled(route: str, values: dict[str, str]) -> str:
         name = match["name"]
         if name == "slug":  # a program's or a round's, by where it stands
             return values["program"] if route.startswith("programs/") else values["round"]
+        if name == "phase":  # an internship's evaluation phase
+            return values.get("phase", "midterm")
         return values[name]
 
     return "/" + PLACEHOLDER.sub(value, route)

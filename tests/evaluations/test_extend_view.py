@@ -70,5 +70,5 @@ def test_a_refusal_keeps_what_was_typed(client, program_admin, participation, ap
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert "The midterm window closed" in page
+    assert "The midterm window opened" in page
     assert "Typed with care." in page
