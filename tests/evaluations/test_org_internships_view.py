@@ -68,12 +68,12 @@ def test_the_list_costs_the_same_queries_for_ten_internships_as_for_a_thousand(
 ):
     bulk.meetings(bulk.internships(participation, 10, mentor=mentor), range(1, 3))
     client.force_login(org_admin)
-    # session, user; the participation, the viewer's roles; the count for the pages; the
-    # page of internships; their mentors; their meetings
-    with django_assert_num_queries(8):
+    # session, user; the participation, the viewer's roles, the round's rules; the count for
+    # the pages; the page of internships; their mentors, meetings, evaluations, decisions
+    with django_assert_num_queries(11):
         client.get(URL)
 
     bulk.meetings(bulk.internships(participation, 990, mentor=mentor), range(1, 3))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         response = client.get(URL)
-    assert len(response.context["rows"]) == 20
+    assert len(response.context["rows"]) == 50
