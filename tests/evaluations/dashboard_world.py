@@ -1,7 +1,7 @@
 """Internships in each state the dashboards show, for their tests: midterm windows open or
 closed, evaluations in or missing, a decision, an extension, an org admin in place of the
-mentors. The round's rules are the defaults: both sides required at both phases, a missing
-evaluation fails the internship."""
+mentors. The round's rules are the defaults: both sides required at both phases; a missing mentors'
+evaluation fails the internship, a missing intern's holds the payment."""
 
 from django.utils import timezone
 
