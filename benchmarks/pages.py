@@ -73,6 +73,17 @@ PAGES = [
     Page("my internships, as a mentor", "/internships/", "mentor"),
     Page("organization's internships", ORG + "/internships/", "org_admin"),
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
+    # dashboard lane: the round's table, one filtered on a computed state (the whole round is
+    # read lean to find the page), and both CSVs ("organization's internships" above is the
+    # organization's table)
+    Page("program admin: internships", ROUND + "/internships/", "program_admin"),
+    Page(
+        "program admin: internships, midterm missing",
+        ROUND + "/internships/?midterm=missing&sort=meetings",
+        "program_admin",
+    ),
+    Page("program admin: internships CSV", ROUND + "/internships.csv", "program_admin"),
+    Page("organization's internships CSV", ORG + "/internships.csv", "org_admin"),
 ]
 
 
