@@ -270,3 +270,11 @@ def test_the_table_costs_the_same_queries_for_ten_internships_as_for_five_thousa
     with django_assert_num_queries(9):
         response = client.get(URL, query)
     assert len(response.context["rows"]) == 50
+
+
+def test_the_program_admins_overview_links_to_it(client, program_admin, round_):
+    client.force_login(program_admin)
+
+    page = client.get(reverse("programs:manage")).content.decode()
+
+    assert URL in page
