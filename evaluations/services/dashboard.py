@@ -277,9 +277,7 @@ def streamed(
         weeks.setdefault(internship_id, set()).add(week)
     evidence = Evidence.of(within)
     internships = with_extensions(
-        ordered(filtered, wanted.sort).select_related(
-            "intern", "participation__organization", "participation__round"
-        )
+        ordered(filtered, wanted.sort).select_related("intern", "participation__organization")
     ).iterator(chunk_size=chunk)
     for internship in internships:
         midterm, final = evidence.outcomes(internship, rules=rules, now=now)
