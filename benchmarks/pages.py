@@ -81,6 +81,17 @@ PAGES = [
         ROUND + "/internships/{internship}/evaluations/midterm/decide/",
         "program_admin",
     ),
+    # dashboard lane: the round's table, one filtered on a computed state (the whole round is
+    # read lean to find the page), and both CSVs ("organization's internships" above is the
+    # organization's table)
+    Page("program admin: internships", ROUND + "/internships/", "program_admin"),
+    Page(
+        "program admin: internships, midterm missing",
+        ROUND + "/internships/?midterm=missing&sort=meetings",
+        "program_admin",
+    ),
+    Page("program admin: internships CSV", ROUND + "/internships.csv", "program_admin"),
+    Page("organization's internships CSV", ORG + "/internships.csv", "org_admin"),
 ]
 
 

@@ -25,8 +25,8 @@ from django.shortcuts import get_object_or_404
 
 from evaluations.models import Internship
 from people.models import User
-from programs.models import Participation
-from programs.permissions import participation_for_org_admin
+from programs.models import Participation, Round
+from programs.permissions import is_program_admin, participation_for_org_admin
 from programs.roles import Roles, roles_in
 
 
@@ -217,6 +217,22 @@ def may_see_outcome(side: Side | None, closed: bool, locked: bool) -> bool:
 
 
 # === Dashboards (dashboard lane) ==============================================================
+# A round's table of every internship, with how each one's evaluations stand, names interns
+# and their results across every organization: program admins only, and anyone else is told
+# nothing exists (404), as nobody reads any of it elsewhere. An organization's table (and its
+# CSV) is its list above (`participation_for_internships`): its org admins and program
+# admins; its mentors 403; other people, org admins of other organizations too, 404.
+
+
+def may_see_round_internships(user: User) -> bool:
+    return is_program_admin(user)
+
+
+def round_for_internships_table(user: User, round_slug: str) -> Round:
+    """The round's table and its CSV: program admins; everyone else 404."""
+    if not may_see_round_internships(user):
+        raise Http404
+    return get_object_or_404(Round.objects.select_related("program", "rules"), slug=round_slug)
 
 
 # === Payments (payments lane) =================================================================

@@ -29,7 +29,7 @@ certificates/<code>/                              certificate_verify  public ver
 
 from django.urls import path
 
-from evaluations.views import decisions, evaluations, internships, meetings, statistics
+from evaluations.views import dashboard, decisions, evaluations, internships, meetings, statistics
 
 app_name = "evaluations"
 
@@ -38,11 +38,6 @@ INTERNSHIP = "rounds/<slug:round_slug>/internships/<int:pk>/"
 urlpatterns = [
     path("programs/<slug:slug>/statistics/", statistics.statistics, name="statistics"),
     path("internships/", internships.my_internships, name="my_internships"),
-    path(
-        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/internships/",
-        internships.org_internships,
-        name="org_internships",
-    ),
     path(INTERNSHIP, internships.internship, name="internship"),
     path(f"{INTERNSHIP}withdraw/", internships.internship_withdraw, name="internship_withdraw"),
     path(f"{INTERNSHIP}extend/", internships.internship_extend, name="internship_extend"),
@@ -57,6 +52,26 @@ urlpatterns = [
         name="decide",
     ),
     # --- Dashboards (dashboard lane) ---
+    path(
+        "rounds/<slug:round_slug>/internships/",
+        dashboard.round_internships,
+        name="round_internships",
+    ),
+    path(
+        "rounds/<slug:round_slug>/internships.csv",
+        dashboard.round_internships_csv,
+        name="round_internships_csv",
+    ),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/internships/",
+        dashboard.org_internships,
+        name="org_internships",
+    ),
+    path(
+        "rounds/<slug:round_slug>/orgs/<slug:org_slug>/internships.csv",
+        dashboard.org_internships_csv,
+        name="org_internships_csv",
+    ),
     # --- Payments (payments lane) ---
     # --- Alumni and certificates (alumni lane) ---
 ]

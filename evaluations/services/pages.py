@@ -172,13 +172,6 @@ def internships_of(user: User):
     )
 
 
-def internships_of_participation(participation):
-    """An organization's internships in one round, by intern's name."""
-    return _listed(Internship.objects.filter(participation=participation)).order_by(
-        "intern__display_name", "intern__email", "pk"
-    )
-
-
 def list_rows(internships, *, user: User, now: datetime) -> list[ListRow]:
     """One page of internships, each with its missing weeks and what is due next (from what
     was prefetched: no query per row)."""

@@ -40,26 +40,6 @@ def my_internships(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def org_internships(request: HttpRequest, round_slug: str, org_slug: str) -> HttpResponse:
-    participation = permissions.participation_for_internships(request.user, round_slug, org_slug)
-    page = Paginator(
-        pages.internships_of_participation(participation), INTERNSHIPS_PER_PAGE
-    ).get_page(request.GET.get("page"))
-    rows = pages.list_rows(page.object_list, user=request.user, now=timezone.now())
-    return render(
-        request,
-        "evaluations/internships/organization.html",
-        {
-            "page": page,
-            "rows": rows,
-            "participation": participation,
-            "round": participation.round,
-            "organization": participation.organization,
-        },
-    )
-
-
-@login_required
 def internship_withdraw(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
     found = permissions.internship_for_withdrawal(request.user, round_slug, pk)
     form = WithdrawForm(request.POST if request.method == "POST" else None)
