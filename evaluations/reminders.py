@@ -6,6 +6,7 @@ templates/evaluations/emails/<kind>-subject.txt, -body.txt, -body.html.
   not logged two days after the week ended.
 - The internship's people and its organization's admins, when it is ended early (a notice,
   enqueued by the service; not to the person who ended it).
+- Program admins, in their daily digest: the payments waiting for their approval.
 
 Boundaries come from the internship's own dates, so an extension moves them with it; the
 email names every moment in the recipient's zone (notifications renders it in their zone).
@@ -14,12 +15,13 @@ email names every moment in the recipient's zone (notifications renders it in th
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 
-from evaluations.models import Internship, InternshipEvent, WeeklyMeeting
+from evaluations.models import Internship, InternshipEvent, Payment, WeeklyMeeting
 from notifications.links import site_url
 from notifications.registry import Due, kind, reminder
 from programs.models import Membership
+from programs.reminders import DigestSection, program_admin_digest_part
 
 # === Weekly meetings: a week with no meeting logged ===========================================
 
@@ -144,3 +146,39 @@ def internship_withdrawn(event: InternshipEvent) -> list[Due]:
 
 
 # === Payments waiting for approval, in the program admins' digest (payments lane) =============
+
+# At most this many rounds listed in the digest (a program runs one or two at a time).
+DIGEST_ROUNDS = 10
+
+
+@program_admin_digest_part
+def payments_waiting(now: datetime) -> list[DigestSection]:
+    """The program admins' digest: one section per round with payments waiting for approval,
+    the round waiting longest first, each linking the round's payments page; the subject line
+    counts them all. One query; nothing waiting, no section."""
+    round_slug, round_name = (
+        "internship__participation__round__slug",
+        "internship__participation__round__name",
+    )
+    rounds = list(
+        Payment.objects.filter(status=Payment.Status.WAITING, created_at__lte=now)
+        .values(round_slug, round_name)
+        .annotate(count=Count("pk"), oldest=Min("created_at"))
+        .order_by("oldest", round_slug)[:DIGEST_ROUNDS]
+    )
+    total = sum(row["count"] for row in rounds)
+    sections = []
+    for n, row in enumerate(rounds):
+        link = site_url("evaluations:payments", row[round_slug])
+        count = row["count"]
+        sections.append(
+            DigestSection(
+                heading=f"Payments waiting for approval in {row[round_name]}: {count}",
+                # The subject line names the total once.
+                summary=f"{total} payment{'s' if total != 1 else ''} to approve" if n == 0 else "",
+                lines=((f"{count} waiting for your approval", link),),
+                more=False,
+                link=link,
+            )
+        )
+    return sections
