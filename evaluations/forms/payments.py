@@ -20,8 +20,10 @@ class PaymentIdsField(forms.MultipleChoiceField):
 class Where(forms.Form):
     """The list and page the button was pressed on."""
 
-    state = forms.CharField(required=False, max_length=20)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+    state = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput
+    )
 
 
 class ApproveForm(Where):

@@ -80,7 +80,6 @@ def payments(request: HttpRequest, round_slug: str) -> HttpResponse:
         ],
         "page": page,
         "hold_form": hold_form,
-        "held_payment": hold_form.data.get("payment") if hold_form is not None else None,
         "reason_max": services.REASON_MAX,
     }
     return render(
