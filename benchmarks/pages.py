@@ -73,6 +73,15 @@ PAGES = [
     Page("my internships, as a mentor", "/internships/", "mentor"),
     Page("organization's internships", ORG + "/internships/", "org_admin"),
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
+    # --- payments lane --- ({payment_export}: the seed's export of half the round's payments)
+    Page("program admin: payments waiting", ROUND + "/payments/", "program_admin"),
+    Page("program admin: payments exported", ROUND + "/payments/?state=exported", "program_admin"),
+    Page("program admin: payment exports", ROUND + "/payments/exports/", "program_admin"),
+    Page(
+        "payment export CSV",
+        ROUND + "/payments/exports/{payment_export}.csv",
+        "program_admin",
+    ),
 ]
 
 
