@@ -183,3 +183,11 @@ def test_the_page_costs_the_same_queries_for_a_few_payments_or_hundreds(
         response = client.get(URL)
     assert response.content.decode().count('name="payment" value=') == 50 * 2 + 0
     assert response.context["page"].paginator.num_pages == 7
+
+
+def test_the_rounds_manage_page_leads_here(client, round_, program_admin):
+    client.force_login(program_admin)
+
+    page = client.get(reverse("programs:round_edit", args=["gsoc-2027"])).content.decode()
+
+    assert f'href="{URL}"' in page
