@@ -7,6 +7,7 @@ templates/evaluations/emails/<kind>-subject.txt, -body.txt, -body.html.
 - The internship's people and its organization's admins, when it is ended early (a notice,
   enqueued by the service; not to the person who ended it).
 - Program admins, in their daily digest: the payments waiting for their approval.
+- The intern, when a program admin holds one of their payments (a notice, with the reason).
 
 Boundaries come from the internship's own dates, so an extension moves them with it; the
 email names every moment in the recipient's zone (notifications renders it in their zone).
@@ -146,6 +147,40 @@ def internship_withdrawn(event: InternshipEvent) -> list[Due]:
 
 
 # === Payments waiting for approval, in the program admins' digest (payments lane) =============
+
+PAYMENT_HELD = kind(
+    "payment_held",
+    label="A stipend payment of yours is held",
+    optional=False,
+    app="evaluations",
+)
+
+
+def payment_held(payment: Payment, at: datetime) -> list[Due]:
+    """The intern, when a program admin holds one of their payments: which one and why (the
+    reason they will also read on their internship page). Not its mentors, who do not see
+    payments. Once per hold (a payment held again after a release is told again)."""
+    internship = payment.internship
+    participation = internship.participation
+    round_ = participation.round
+    return [
+        Due(
+            kind=PAYMENT_HELD.name,
+            recipient=internship.intern,
+            about=f"payment:{payment.pk}:held",
+            due_at=at,
+            context={
+                "payment": payment,
+                "internship": internship,
+                "organization": participation.organization,
+                "round": round_,
+                "reason": payment.reason,
+                "link": site_url("evaluations:internship", round_.slug, internship.pk)
+                + "#payments",
+            },
+        )
+    ]
+
 
 # At most this many rounds listed in the digest (a program runs one or two at a time).
 DIGEST_ROUNDS = 10

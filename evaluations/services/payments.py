@@ -16,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from evaluations import reminders
 from evaluations.models import Internship, Payment, PaymentExport
+from notifications.outbox import enqueue_dues
 from people.models import User
 from programs.models import Round
 
@@ -88,7 +90,16 @@ def _locked(round_: Round, pk: int) -> Payment:
     """The payment's row, locked until the transaction ends, read again so a change made
     meanwhile (an approval, an export) is seen."""
     try:
-        return of_round(round_).select_for_update(of=("self",)).get(pk=pk)
+        return (
+            of_round(round_)
+            .select_for_update(of=("self",))
+            .select_related(
+                "internship__intern",
+                "internship__participation__round",
+                "internship__participation__organization",
+            )
+            .get(pk=pk)
+        )
     except Payment.DoesNotExist:
         raise ValidationError("There is no such payment in this round.") from None
 
@@ -132,9 +143,12 @@ def approve(
 
 
 @transaction.atomic
-def hold(*, round_: Round, payment_id: int, by: User, reason: str) -> Payment:
+def hold(
+    *, round_: Round, payment_id: int, by: User, reason: str, at: datetime | None = None
+) -> Payment:
     """Hold a payment waiting for approval, or approved and not yet exported, with the reason
-    (shown to the intern and the admins). An exported payment has left: it cannot be held."""
+    (shown to the intern and the admins, and sent to the intern). An exported payment has
+    left: it cannot be held."""
     require_program_admin(by)
     reason = reason.strip()
     if not reason:
@@ -154,6 +168,7 @@ def hold(*, round_: Round, payment_id: int, by: User, reason: str) -> Payment:
     payment.approved_by = None
     payment.approved_at = None
     payment.save(update_fields=["status", "reason", "approved_by", "approved_at"])
+    enqueue_dues(reminders.payment_held(payment, at or timezone.now()))  # sent after commit
     return payment
 
 

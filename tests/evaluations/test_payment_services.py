@@ -13,6 +13,7 @@ from django.utils import timezone
 from evaluations.models import Payment, PaymentExport
 from evaluations.services import payments as services
 from evaluations.services.internships import withdraw
+from notifications.models import Message
 from tests.evaluations.internship_world import running_internship
 from tests.evaluations.payment_world import approved, intern_with_payment
 from tests.factories import ParticipationFactory, RoundFactory, UserFactory
@@ -186,3 +187,34 @@ def test_authorizing_again_after_approval_changes_nothing(waiting, program_admin
     assert again.pk == waiting.pk
     assert again.status == Status.APPROVED
     assert Payment.objects.count() == 1
+
+
+def test_holding_tells_the_intern_why_and_not_the_mentors(waiting, round_, program_admin):
+    services.hold(
+        round_=round_, payment_id=waiting.pk, by=program_admin, reason="Bank details missing."
+    )
+
+    (sent,) = Message.objects.filter(kind="payment_held")
+    assert sent.recipient == waiting.internship.intern
+    assert (
+        sent.subject
+        == "[Internships] Payment held: Start of coding (10%), Google Summer of Code 2027"
+    )
+    assert "The reason given: Bank details missing." in sent.text
+    assert f"/rounds/gsoc-2027/internships/{waiting.internship.pk}/#payments" in sent.text
+    assert "Bank details missing." in sent.html
+
+
+def test_held_again_after_a_release_the_intern_is_told_again(waiting, round_, program_admin):
+    at = timezone.now()
+    services.hold(round_=round_, payment_id=waiting.pk, by=program_admin, reason="One.", at=at)
+    services.release(round_=round_, payment_id=waiting.pk, by=program_admin)
+    services.hold(
+        round_=round_,
+        payment_id=waiting.pk,
+        by=program_admin,
+        reason="Two.",
+        at=at + timedelta(hours=1),
+    )
+
+    assert Message.objects.filter(kind="payment_held").count() == 2

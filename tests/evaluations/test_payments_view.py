@@ -181,7 +181,7 @@ def test_the_page_costs_the_same_queries_for_a_few_payments_or_hundreds(
     many(participation, 100, status=Status.HELD)
     with django_assert_num_queries(6):
         response = client.get(URL)
-    assert response.content.decode().count('name="payment" value=') == 50 * 2 + 0
+    assert response.content.decode().count('type="checkbox" name="payment"') == 50
     assert response.context["page"].paginator.num_pages == 7
 
 
@@ -191,3 +191,13 @@ def test_the_rounds_manage_page_leads_here(client, round_, program_admin):
     page = client.get(reverse("programs:round_edit", args=["gsoc-2027"])).content.decode()
 
     assert f'href="{URL}"' in page
+
+
+def test_one_payment_is_approved_by_its_own_button(client, waiting, program_admin):
+    client.force_login(program_admin)
+    page = client.get(URL).content.decode()
+    assert 'Approve<span class="visually-hidden"> the payment of Ana Applicant' in page
+
+    client.post(URL, {"action": "approve", "payment": waiting.pk, "state": "waiting"})
+
+    assert Payment.objects.get().status == Status.APPROVED
