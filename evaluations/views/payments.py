@@ -22,8 +22,9 @@ from programs.views.outcome import refusal
 
 
 def _back(round_: Round, form: Where) -> str:
-    """The list and page the button was pressed on."""
-    data = form.cleaned_data if form.is_valid() else {}
+    """The list and page the button was pressed on (whatever else the form got wrong)."""
+    where = Where(form.data)
+    data = where.cleaned_data if where.is_valid() else {}
     state = payment_pages.state_of(data.get("state"))
     url = reverse("evaluations:payments", args=[round_.slug]) + f"?state={state.slug}"
     page = data.get("page")
@@ -45,24 +46,12 @@ def payments(request: HttpRequest, round_slug: str) -> HttpResponse:
             return _approve(request, round_)
         if action == "release":
             return _release(request, round_)
-        hold_form = HoldForm(request.POST)
-        if action == "hold" and hold_form.is_valid():
-            data = hold_form.cleaned_data
-            try:
-                services.hold(
-                    round_=round_,
-                    payment_id=data["payment"],
-                    by=request.user,
-                    reason=data["reason"],
-                )
-            except ValidationError as error:
-                hold_form.add_error(None, error)
-            else:
-                messages.success(request, "The payment is held; the reason is shown with it.")
-                return redirect(_back(round_, hold_form))
-        elif action != "hold":
+        if action != "hold":
             messages.error(request, "Choose approve, hold or release.")
             return redirect(_back(round_, Where(request.POST)))
+        hold_form = HoldForm(request.POST)
+        if _hold(request, round_, hold_form):
+            return redirect(_back(round_, hold_form))
     # A refused hold shows the list it was pressed on, with what was typed.
     source = request.POST if hold_form is not None else request.GET
     state = payment_pages.state_of(source.get("state"))
@@ -88,6 +77,22 @@ def payments(request: HttpRequest, round_slug: str) -> HttpResponse:
         context,
         status=400 if hold_form is not None and hold_form.errors else 200,
     )
+
+
+def _hold(request: HttpRequest, round_: Round, form: HoldForm) -> bool:
+    """Whether the payment is held; if not, the form carries why (and what was typed)."""
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        services.hold(
+            round_=round_, payment_id=data["payment"], by=request.user, reason=data["reason"]
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, "The payment is held; the intern is told why.")
+    return True
 
 
 def _approve(request: HttpRequest, round_: Round) -> HttpResponse:
