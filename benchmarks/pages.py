@@ -92,6 +92,15 @@ PAGES = [
     ),
     Page("program admin: internships CSV", ROUND + "/internships.csv", "program_admin"),
     Page("organization's internships CSV", ORG + "/internships.csv", "org_admin"),
+    # --- payments lane --- ({payment_export}: the seed's export of half the round's payments)
+    Page("program admin: payments waiting", ROUND + "/payments/", "program_admin"),
+    Page("program admin: payments exported", ROUND + "/payments/?state=exported", "program_admin"),
+    Page("program admin: payment exports", ROUND + "/payments/exports/", "program_admin"),
+    Page(
+        "payment export CSV",
+        ROUND + "/payments/exports/{payment_export}.csv",
+        "program_admin",
+    ),
 ]
 
 

@@ -23,9 +23,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from evaluations.models import Internship
+from evaluations.models import Internship, PaymentExport
 from people.models import User
-from programs.models import Participation, Round
+from programs.models import Membership, Participation, Round
 from programs.permissions import is_program_admin, participation_for_org_admin
 from programs.roles import Roles, roles_in
 
@@ -236,6 +236,45 @@ def round_for_internships_table(user: User, round_slug: str) -> Round:
 
 
 # === Payments (payments lane) =================================================================
+
+# - An internship's payments (milestone, share, state, why held) are seen by its intern, the
+#   org admins of its organization and program admins. Its mentors do not see them: a
+#   stipend is between the intern and the program, and the mentors' part (the evaluation) is
+#   shown elsewhere; the section is left out of their page.
+# - A round's payments page and its exports (lists and CSVs) are program admins': they
+#   approve, hold, release and export. People of the round (its organizations' admins and
+#   mentors, its interns) see their own payments on the internship pages: 403 here. Anyone
+#   else: 404. An export of another round: 404.
+
+
+def may_see_payments(roles: Roles, side: Side | None) -> bool:
+    return side == Side.INTERN or roles.org_admin or roles.program_admin
+
+
+def _of_round(user: User, round_: Round) -> bool:
+    """Takes part in the round: an active role in one of its organizations, or an
+    internship in it (as intern or mentor)."""
+    if Membership.objects.active().filter(user=user, participation__round=round_).exists():
+        return True
+    return Internship.objects.filter(participation__round=round_).of_person(user).exists()
+
+
+def round_for_payments(user: User, round_slug: str) -> Round:
+    """The round's payments and exports: program admins; the round's people 403; others 404."""
+    if not user.is_authenticated:
+        raise Http404
+    round_ = get_object_or_404(Round.objects.select_related("program"), slug=round_slug)
+    if user.runs_programs:
+        return round_
+    if _of_round(user, round_):
+        raise PermissionDenied("Only program admins approve and export payments.")
+    raise Http404
+
+
+def export_for_download(user: User, round_slug: str, pk: int) -> PaymentExport:
+    """One export's CSV: as the round's payments page; an export of another round is 404."""
+    round_ = round_for_payments(user, round_slug)
+    return get_object_or_404(PaymentExport.objects.select_related("round"), round=round_, pk=pk)
 
 
 # === Alumni and certificates (alumni lane) ====================================================

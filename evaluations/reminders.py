@@ -10,6 +10,8 @@ templates/evaluations/emails/<kind>-subject.txt, -body.txt, -body.html.
   and one day before its window closes; the org admins copied on the one-day one.
 - The intern and the mentors, the outcome of a phase once its window closed and it is
   settled (the result and why only: the intern never reads the mentors' answers).
+- Program admins, in their daily digest: the payments waiting for their approval.
+- The intern, when a program admin holds one of their payments (a notice, with the reason).
 
 Boundaries come from the internship's own dates, so an extension moves them with it; the
 email names every moment in the recipient's zone (notifications renders it in their zone).
@@ -18,13 +20,14 @@ email names every moment in the recipient's zone (notifications renders it in th
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 
-from evaluations.models import EvaluationPhase, Internship, InternshipEvent, WeeklyMeeting
+from evaluations.models import EvaluationPhase, Internship, InternshipEvent, Payment, WeeklyMeeting
 from evaluations.services.outcome import PhaseOutcome, State, phase_rows, required
 from notifications.links import site_url
 from notifications.registry import Due, deadline_windows, kind, reminder
 from programs.models import Membership
+from programs.reminders import DigestSection, program_admin_digest_part
 
 # === Weekly meetings: a week with no meeting logged ===========================================
 
@@ -289,3 +292,73 @@ def evaluation_outcome(now: datetime) -> Iterator[Due]:
 
 
 # === Payments waiting for approval, in the program admins' digest (payments lane) =============
+
+PAYMENT_HELD = kind(
+    "payment_held",
+    label="A stipend payment of yours is held",
+    optional=False,
+    app="evaluations",
+)
+
+
+def payment_held(payment: Payment, at: datetime) -> list[Due]:
+    """The intern, when a program admin holds one of their payments: which one and why (the
+    reason they will also read on their internship page). Not its mentors, who do not see
+    payments. Once per hold (a payment held again after a release is told again)."""
+    internship = payment.internship
+    participation = internship.participation
+    round_ = participation.round
+    return [
+        Due(
+            kind=PAYMENT_HELD.name,
+            recipient=internship.intern,
+            about=f"payment:{payment.pk}:held",
+            due_at=at,
+            context={
+                "payment": payment,
+                "internship": internship,
+                "organization": participation.organization,
+                "round": round_,
+                "reason": payment.reason,
+                "link": site_url("evaluations:internship", round_.slug, internship.pk)
+                + "#payments",
+            },
+        )
+    ]
+
+
+# At most this many rounds listed in the digest (a program runs one or two at a time).
+DIGEST_ROUNDS = 10
+
+
+@program_admin_digest_part
+def payments_waiting(now: datetime) -> list[DigestSection]:
+    """The program admins' digest: one section per round with payments waiting for approval,
+    the round waiting longest first, each linking the round's payments page; the subject line
+    counts them all. One query; nothing waiting, no section."""
+    round_slug, round_name = (
+        "internship__participation__round__slug",
+        "internship__participation__round__name",
+    )
+    rounds = list(
+        Payment.objects.filter(status=Payment.Status.WAITING, created_at__lte=now)
+        .values(round_slug, round_name)
+        .annotate(count=Count("pk"), oldest=Min("created_at"))
+        .order_by("oldest", round_slug)[:DIGEST_ROUNDS]
+    )
+    total = sum(row["count"] for row in rounds)
+    sections = []
+    for n, row in enumerate(rounds):
+        link = site_url("evaluations:payments", row[round_slug])
+        count = row["count"]
+        sections.append(
+            DigestSection(
+                heading=f"Payments waiting for approval in {row[round_name]}: {count}",
+                # The subject line names the total once.
+                summary=f"{total} payment{'s' if total != 1 else ''} to approve" if n == 0 else "",
+                lines=((f"{count} waiting for your approval", link),),
+                more=False,
+                link=link,
+            )
+        )
+    return sections

@@ -29,7 +29,15 @@ certificates/<code>/                              certificate_verify  public ver
 
 from django.urls import path
 
-from evaluations.views import dashboard, decisions, evaluations, internships, meetings, statistics
+from evaluations.views import (
+    dashboard,
+    decisions,
+    evaluations,
+    internships,
+    meetings,
+    payments,
+    statistics,
+)
 
 app_name = "evaluations"
 
@@ -73,5 +81,16 @@ urlpatterns = [
         name="org_internships_csv",
     ),
     # --- Payments (payments lane) ---
+    path("rounds/<slug:round_slug>/payments/", payments.payments, name="payments"),
+    path(
+        "rounds/<slug:round_slug>/payments/exports/",
+        payments.payment_exports,
+        name="payment_exports",
+    ),
+    path(
+        "rounds/<slug:round_slug>/payments/exports/<int:pk>.csv",
+        payments.payment_export,
+        name="payment_export",
+    ),
     # --- Alumni and certificates (alumni lane) ---
 ]

@@ -24,6 +24,7 @@ from benchmarks.seed.foundation import (
     program_and_rounds,
 )
 from benchmarks.seed.interning import current_internships
+from benchmarks.seed.payments import payments
 from benchmarks.seed.world import World, bulk
 
 __all__ = ["STEPS", "World", "bulk", "seed"]
@@ -42,6 +43,7 @@ STEPS = [
     selections,
     interviews,
     current_internships,
+    payments,  # payments lane
 ]
 
 

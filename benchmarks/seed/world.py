@@ -45,6 +45,8 @@ class World:
     # The proposal a review page is timed on (one of the timed organization's).
     reviewed_proposal: int = 0
     internships: list[Internship] = field(default_factory=list)
+    # The payment export whose CSV is timed.
+    payment_export: int = 0
 
     def count(self, at_scale_1: int) -> int:
         """How many rows of something there are at this scale (at least one)."""
@@ -102,6 +104,7 @@ class World:
             "language": self.tags[0].slug,
             "proposal": str(self.reviewed_proposal),
             "internship": str(self.internship.pk) if self.internships else "0",
+            "payment_export": str(self.payment_export),
         }
 
 
