@@ -1,0 +1,85 @@
+"""A completed intern's certificate: the printable page, its public verification, and a
+program admin's revocation."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from evaluations import permissions
+from evaluations.services import certificates
+from evaluations.services.alumni import project_of
+from programs.roles import roles_in
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label="Why the certificate is revoked",
+        max_length=certificates.REASON_MAX,
+        widget=forms.Textarea,
+        help_text="Kept for program admins; the public page says only that it was revoked.",
+    )
+
+
+@login_required
+def certificate(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
+    found = permissions.certificate_for_view(request.user, round_slug, pk)
+    return render(
+        request,
+        "evaluations/certificates/certificate.html",
+        {
+            "certificate": found,
+            "internship": found.internship,
+            "round": found.internship.participation.round,
+            "project": project_of(found.internship),
+            "may_revoke": permissions.may_revoke_certificate(
+                roles_in(request.user, found.internship.participation)
+            ),
+        },
+    )
+
+
+@login_required
+def certificate_revoke(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
+    found = permissions.certificate_for_revoke(request.user, round_slug, pk)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            certificates.revoke(found, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The certificate is revoked; its public page says so.")
+            return redirect("evaluations:certificate", round_slug, pk)
+    return render(
+        request,
+        "evaluations/certificates/revoke.html",
+        {
+            "certificate": found,
+            "internship": found.internship,
+            "round": found.internship.participation.round,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
+    # Public: whoever holds the code sees the name, program, round, organization and
+    # project, and nothing else (the template is given nothing else to show).
+    found = permissions.certificate_for_verify(code)
+    if found.is_revoked:
+        # Once revoked, the page says so and shows none of what the certificate claimed.
+        return render(request, "evaluations/certificates/verify.html", {"revoked": True})
+    internship = found.internship
+    participation = internship.participation
+    shown = {
+        "name": found.name,
+        "program": participation.round.program.name,
+        "round": participation.round.name,
+        "organization": participation.organization.name,
+        "project": project_of(internship),
+    }
+    return render(request, "evaluations/certificates/verify.html", {"shown": shown})
