@@ -97,7 +97,8 @@ def test_the_years_lead_to_each_years_alumni(client, program, qemu):
     assert "Then" in one_year and "Later" not in one_year
 
 
-@pytest.mark.parametrize("year", ["２０１４", "20144", "abcd", "-201"])
+# The first is 2014 in fullwidth digits, which int() would read.
+@pytest.mark.parametrize("year", ["\uff12\uff10\uff11\uff14", "20144", "abcd", "-201"])
 def test_a_year_that_is_not_one_shows_every_year(client, program, qemu, year):
     alumnus(program, 2014, qemu, name="Then")
 
