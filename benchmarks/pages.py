@@ -73,6 +73,16 @@ PAGES = [
     Page("my internships, as a mentor", "/internships/", "mentor"),
     Page("organization's internships", ORG + "/internships/", "org_admin"),
     Page("weekly meeting log", ROUND + "/internships/{internship}/meetings/?week=2", "mentor"),
+    # --- alumni lane ---
+    Page("program alumni", "/programs/{program}/alumni/"),
+    Page("program alumni, page 2", "/programs/{program}/alumni/?page=2"),
+    Page("organization alumni", "/orgs/{org}/alumni/"),
+    Page(
+        "certificate",
+        "/rounds/{certified_round}/internships/{certified}/certificate/",
+        "program_admin",
+    ),
+    Page("certificate verification", "/certificates/{certificate}/"),
 ]
 
 

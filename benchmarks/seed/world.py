@@ -6,7 +6,7 @@ from datetime import datetime
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from evaluations.models import Internship
+from evaluations.models import Certificate, Internship
 from people.models import User
 from programs.models import Membership, Organization, Participation, Program, Round
 from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
@@ -45,6 +45,8 @@ class World:
     # The proposal a review page is timed on (one of the timed organization's).
     reviewed_proposal: int = 0
     internships: list[Internship] = field(default_factory=list)
+    # The certificate the certificate pages are timed on: a past round's (alumni lane).
+    certificate: Certificate | None = None
 
     def count(self, at_scale_1: int) -> int:
         """How many rows of something there are at this scale (at least one)."""
@@ -102,6 +104,12 @@ class World:
             "language": self.tags[0].slug,
             "proposal": str(self.reviewed_proposal),
             "internship": str(self.internship.pk) if self.internships else "0",
+            # alumni lane: the timed certificate, its round and its internship
+            "certificate": self.certificate.code if self.certificate else "none",
+            "certified_round": self.certificate.internship.participation.round.slug
+            if self.certificate
+            else "none",
+            "certified": str(self.certificate.internship_id) if self.certificate else "0",
         }
 
 
