@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 
 from evaluations import permissions
 from evaluations.services import certificates
@@ -72,7 +73,7 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     found = permissions.certificate_for_verify(code)
     if found.is_revoked:
         # Once revoked, the page says so and shows none of what the certificate claimed.
-        return render(request, "evaluations/certificates/verify.html", {"revoked": True})
+        return _verification(request, {"revoked": True})
     internship = found.internship
     participation = internship.participation
     shown = {
@@ -82,4 +83,14 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
         "organization": participation.organization.name,
         "project": project_of(internship),
     }
-    return render(request, "evaluations/certificates/verify.html", {"shown": shown})
+    return _verification(request, {"shown": shown})
+
+
+def _verification(request: HttpRequest, context: dict) -> HttpResponse:
+    response = render(request, "evaluations/certificates/verify.html", context)
+    if not request.user.is_authenticated:
+        # Caches on the way ask again each time: a revocation shows at once, not when a
+        # kept copy expires. (A signed-in viewer's page is private, no-store: the
+        # middleware.)
+        patch_cache_control(response, no_cache=True)
+    return response

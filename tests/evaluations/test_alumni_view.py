@@ -150,3 +150,9 @@ def test_the_program_page_and_statistics_link_the_alumni(client, program):
 
     assert alumni_url in client.get(program.get_absolute_url()).text
     assert alumni_url in client.get(reverse("evaluations:statistics", args=["gsoc"])).text
+
+
+def test_an_organizations_page_in_a_round_links_its_alumni(client, participation):
+    page = reverse("programs:participation", args=["gsoc-2027", "qemu"])
+
+    assert reverse("evaluations:org_alumni", args=["qemu"]) in client.get(page).text

@@ -113,3 +113,9 @@ def test_it_reads_in_a_fixed_number_of_queries(client, certificate, django_asser
     # The certificate with its internship, idea, round, program and organization.
     with django_assert_num_queries(1):
         assert client.get(url(certificate.code)).status_code == 200
+
+
+def test_caches_ask_again_each_time_so_a_revocation_shows_at_once(client, certificate, applicant):
+    assert "no-cache" in client.get(url(certificate.code))["Cache-Control"]
+    client.force_login(applicant)
+    assert "private" in client.get(url(certificate.code))["Cache-Control"]
