@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from evaluations import permissions
 from evaluations.services import certificates
 from evaluations.services.alumni import project_of
+from notifications.links import site_url
 from programs.roles import roles_in
 
 
@@ -35,6 +36,8 @@ def certificate(request: HttpRequest, round_slug: str, pk: int) -> HttpResponse:
             "internship": found.internship,
             "round": found.internship.participation.round,
             "project": project_of(found.internship),
+            # The site's own address, not the request's host: it is printed, and read later.
+            "verify_url": site_url("evaluations:certificate_verify", found.code),
             "may_revoke": permissions.may_revoke_certificate(
                 roles_in(request.user, found.internship.participation)
             ),

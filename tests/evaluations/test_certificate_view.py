@@ -80,15 +80,16 @@ def test_an_internship_without_a_certificate_has_none_to_show(client, internship
 
 
 def test_it_prints_with_its_stylesheet_and_names_its_verification_address(
-    client, certificate, internship, applicant
+    client, certificate, internship, applicant, settings
 ):
+    settings.SITE_URL = "https://internships.example.org"
     client.force_login(applicant)
 
     html = client.get(url(internship)).text
 
     assert "/static/css/certificate.css" in html
     verify = reverse("evaluations:certificate_verify", args=[certificate.code])
-    assert f"http://testserver{verify}" in html
+    assert f"https://internships.example.org{verify}" in html
 
 
 def test_the_stylesheet_prints_the_certificate_alone():
