@@ -12,8 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from evaluations import permissions
 from evaluations.models import Certificate, Internship
 from people.models import User
+from programs.roles import roles_in
 
 REASON_MAX = 2000
 
@@ -38,8 +40,9 @@ def revoke(
     certificate: Certificate, *, by: User, reason: str, at: datetime | None = None
 ) -> Certificate:
     """Revoke the certificate with a reason (kept for the admins; the public page says only
-    that it was revoked). Callers check that `by` is a program admin. Revoking twice keeps
-    the first revocation: its date is the one already printed on the verification page."""
+    that it was revoked): program admins only. Revoking twice keeps the first revocation."""
+    if not permissions.may_revoke_certificate(roles_in(by, certificate.internship.participation)):
+        raise ValidationError("Only program admins revoke a certificate.")
     reason = reason.strip()
     if not reason:
         raise ValidationError("Say why the certificate is revoked.")

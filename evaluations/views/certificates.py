@@ -1,7 +1,6 @@
 """A completed intern's certificate: the printable page, its public verification, and a
 program admin's revocation."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,19 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 
 from evaluations import permissions
+from evaluations.forms.certificates import RevokeForm
 from evaluations.services import certificates
 from evaluations.services.alumni import project_of
 from notifications.links import site_url
 from programs.roles import roles_in
-
-
-class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label="Why the certificate is revoked",
-        max_length=certificates.REASON_MAX,
-        widget=forms.Textarea,
-        help_text="Kept for program admins; the public page says only that it was revoked.",
-    )
 
 
 @login_required

@@ -85,3 +85,13 @@ def test_revoking_twice_keeps_the_first_revocation(completed, program_admin):
     certificate.refresh_from_db()
     assert certificate.revoked_at == first
     assert certificate.revoked_reason == "Plagiarised work."
+
+
+def test_only_program_admins_revoke(completed):
+    certificate = issue(completed)
+
+    with pytest.raises(ValidationError, match="Only program admins"):
+        revoke(certificate, by=completed.intern, reason="Because.")
+
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
