@@ -43,6 +43,7 @@ def test_anyone_reads_a_programs_alumni(client, program, qemu, viewer, request):
         'href="https://gitlab.com/qemu/qemu/-/merge_requests/1" rel="nofollow noopener ugc"' in html
     )
     assert '<h2 id="year-2014">2014</h2>' in html
+    assert "{#" not in html  # no template comment leaks onto the page
 
 
 def test_anyone_reads_an_organizations_alumni_across_programs(client, program, qemu):

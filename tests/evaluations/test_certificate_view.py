@@ -131,3 +131,4 @@ def test_the_internship_page_links_the_certificate_for_those_who_may_see_it(
     html = client.get(reverse("evaluations:internship", args=["gsoc-2027", internship.pk])).text
 
     assert (url(internship) in html) is shown
+    assert "{#" not in html  # no template comment leaks onto the page
