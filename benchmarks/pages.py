@@ -101,6 +101,16 @@ PAGES = [
         ROUND + "/payments/exports/{payment_export}.csv",
         "program_admin",
     ),
+    # --- alumni lane ---
+    Page("program alumni", "/programs/{program}/alumni/"),
+    Page("program alumni, page 2", "/programs/{program}/alumni/?page=2"),
+    Page("organization alumni", "/orgs/{org}/alumni/"),
+    Page(
+        "certificate",
+        "/rounds/{certified_round}/internships/{certified}/certificate/",
+        "program_admin",
+    ),
+    Page("certificate verification", "/certificates/{certificate}/"),
 ]
 
 

@@ -278,3 +278,69 @@ def export_for_download(user: User, round_slug: str, pk: int) -> PaymentExport:
 
 
 # === Alumni and certificates (alumni lane) ====================================================
+
+# Imported in this section, not at the top: each lane adds its own, and the merge stays clean.
+from evaluations.models import Certificate  # noqa: E402
+
+# The rules: the alumni pages and a certificate's verification are public (anyone, signed in
+# or not). The intern alone chooses to be listed (the internship's other people 403, others
+# 404). A certificate's printable page is the intern's, the org admins' and program admins'
+# (its mentors 403, others 404); program admins alone revoke one (the others who may see it
+# 403).
+
+
+def may_choose_listing(side: Side | None) -> bool:
+    return side == Side.INTERN
+
+
+def internship_for_alumni_listing(user: User, round_slug: str, pk: int) -> Internship:
+    """Choosing to be listed among the alumni: the intern; the internship's others 403."""
+    internship = internship_for_view(user, round_slug, pk)
+    if not may_choose_listing(side_of(user, internship)):
+        raise PermissionDenied("Only the intern chooses whether to be listed among the alumni.")
+    return internship
+
+
+def may_see_certificate(roles: Roles, side: Side | None) -> bool:
+    return side == Side.INTERN or roles.org_admin or roles.program_admin
+
+
+def may_revoke_certificate(roles: Roles) -> bool:
+    return roles.program_admin
+
+
+def _certificate_of(internship: Internship) -> Certificate:
+    return get_object_or_404(Certificate, internship=internship)
+
+
+def certificate_for_view(user: User, round_slug: str, pk: int) -> Certificate:
+    """The printable certificate: the intern, org admins, program admins; mentors 403; 404
+    for others and while the internship has none (it is issued when it completes)."""
+    internship = internship_for_view(user, round_slug, pk)
+    if not may_see_certificate(roles_in(user, internship.participation), side_of(user, internship)):
+        raise PermissionDenied("The certificate is the intern's and the admins'.")
+    certificate = _certificate_of(internship)
+    certificate.internship = internship
+    return certificate
+
+
+def certificate_for_revoke(user: User, round_slug: str, pk: int) -> Certificate:
+    """Revoking a certificate: program admins; the others who may see it 403."""
+    internship = internship_for_view(user, round_slug, pk)
+    if not may_revoke_certificate(roles_in(user, internship.participation)):
+        raise PermissionDenied("Only program admins revoke a certificate.")
+    certificate = _certificate_of(internship)
+    certificate.internship = internship
+    return certificate
+
+
+def certificate_for_verify(code: str) -> Certificate:
+    """The public verification: anyone with the code; an unknown code 404."""
+    return get_object_or_404(
+        Certificate.objects.select_related(
+            "internship__idea",
+            "internship__participation__round__program",
+            "internship__participation__organization",
+        ),
+        code=code,
+    )

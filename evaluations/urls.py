@@ -30,6 +30,8 @@ certificates/<code>/                              certificate_verify  public ver
 from django.urls import path
 
 from evaluations.views import (
+    alumni,
+    certificates,
     dashboard,
     decisions,
     evaluations,
@@ -93,4 +95,14 @@ urlpatterns = [
         name="payment_export",
     ),
     # --- Alumni and certificates (alumni lane) ---
+    path("programs/<slug:slug>/alumni/", alumni.program_alumni, name="program_alumni"),
+    path("orgs/<slug:slug>/alumni/", alumni.org_alumni, name="org_alumni"),
+    path(f"{INTERNSHIP}alumni/", alumni.alumni_listing, name="alumni_listing"),
+    path(f"{INTERNSHIP}certificate/", certificates.certificate, name="certificate"),
+    path(
+        f"{INTERNSHIP}certificate/revoke/",
+        certificates.certificate_revoke,
+        name="certificate_revoke",
+    ),
+    path("certificates/<str:code>/", certificates.certificate_verify, name="certificate_verify"),
 ]

@@ -13,6 +13,7 @@ later part adds its data with one function there and one line in `STEPS`.
 
 from django.db import transaction
 
+from benchmarks.seed.alumni import alumni_and_certificates
 from benchmarks.seed.applying import applicants_and_proposals
 from benchmarks.seed.choosing import interviews, reviews_and_rankings, selections
 from benchmarks.seed.foundation import (
@@ -44,6 +45,7 @@ STEPS = [
     interviews,
     current_internships,
     payments,  # payments lane
+    alumni_and_certificates,
 ]
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from evaluations.models import Internship
+from evaluations.models import Certificate, Internship
 from people.models import User
 from programs.models import Membership, Organization, Participation, Program, Round
 from projects.models import IdeaMentor, ProjectIdea, SkillLevel, Tag
@@ -47,6 +47,8 @@ class World:
     internships: list[Internship] = field(default_factory=list)
     # The payment export whose CSV is timed.
     payment_export: int = 0
+    # The certificate the certificate pages are timed on: a past round's (alumni lane).
+    certificate: Certificate | None = None
 
     def count(self, at_scale_1: int) -> int:
         """How many rows of something there are at this scale (at least one)."""
@@ -105,6 +107,12 @@ class World:
             "proposal": str(self.reviewed_proposal),
             "internship": str(self.internship.pk) if self.internships else "0",
             "payment_export": str(self.payment_export),
+            # alumni lane: the timed certificate, its round and its internship
+            "certificate": self.certificate.code if self.certificate else "none",
+            "certified_round": self.certificate.internship.participation.round.slug
+            if self.certificate
+            else "none",
+            "certified": str(self.certificate.internship_id) if self.certificate else "0",
         }
 
 
