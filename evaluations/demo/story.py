@@ -70,7 +70,7 @@ class Fate:
     midterm: Turn = field(default_factory=Turn)
     final: Turn = field(default_factory=Turn)
     extension_weeks: int = 0
-    # Every n-th week has no meeting logged (0: every week over is logged).
+    # Every n-th week from the second has no meeting logged (0: every week over is logged).
     meetings_missing_every: int = 0
 
 
