@@ -192,7 +192,7 @@ def test_an_internship_goes_from_its_first_meeting_to_a_verified_certificate(
         for _ in range(10):  # one button per payment, or one for the ticked ones
             if not Payment.objects.filter(status=Payment.Status.WAITING).exists():
                 break
-            for box in page.locator("form input[type=checkbox]").all():
+            for box in page.locator("input[type=checkbox]").all():
                 box.check()
             approve.first.click()
             page.wait_for_load_state()
