@@ -13,7 +13,8 @@ payments through `services.payments.authorize`, each at the moment the sweep wou
 The fates, so that every state shows somewhere:
 - Ines Intern (the intern account): passes, but writes her own evaluations late in each
   window, so during the midterm and final phases they are hers to submit.
-- Chen Wei: his mentor disappeared at the midterm; the org admin evaluated in his place.
+- Chen Wei: his mentor was away for the midterm window; the org admin evaluated in his
+  place.
 - Ana Applicant: Mira Mentor evaluates late, so during a window Mira has one to submit.
 - Fatima Diallo: extended two weeks for exams early in coding; her windows moved.
 - libvirt's second intern: failed at the midterm (no final asked, payments stop).
@@ -184,7 +185,13 @@ def _phase(
     opens, closes = window(internship, phase)
     given = []
     if turn.mentor is not None and opens + turn.mentor <= now:
-        by = org_admins[internship.participation_id] if turn.in_place_of_mentor else None
+        # An org admin in place of the mentors when the fate says so, or when none is named.
+        mentors = list(internship.mentors.all())
+        by = (
+            org_admins[internship.participation_id]
+            if turn.in_place_of_mentor or not mentors
+            else None
+        )
         given.append(_mentor_evaluation(internship, phase, turn, opens + turn.mentor, by))
     if turn.intern is not None and opens + turn.intern <= now:
         given.append(_intern_evaluation(internship, phase, opens + turn.intern))
@@ -231,7 +238,7 @@ def _mentor_evaluation(
         internship=internship,
         phase=phase,
         side=Evaluation.Side.MENTOR,
-        submitted_by=in_place_by or internship.mentors.all()[0],
+        submitted_by=in_place_by or next(iter(internship.mentors.all())),
         in_place_of_mentor=in_place_by is not None,
         submitted_at=at,
         result=turn.result,
