@@ -1,4 +1,4 @@
-"""The demo's internships (evaluations/demo.py), added through the programs part's extension
+"""The demo's internships (evaluations/demo/), added through the programs part's extension
 hook, and the one transaction the whole build runs in."""
 
 from datetime import UTC, datetime
@@ -72,12 +72,13 @@ def test_after_the_midterm_one_internship_has_failed():
 
 
 @pytest.mark.django_db
-def test_after_the_final_deadline_the_others_have_passed():
+def test_after_the_final_deadline_the_others_have_passed_but_the_extended_one_still_runs():
     world = full_demo(Phase.WRAP_UP)
 
     statuses = list(current(world, "gsoc").values_list("status", flat=True))
     assert statuses.count(Status.FAILED) == 1
-    assert statuses.count(Status.COMPLETED) == len(statuses) - 1
+    assert statuses.count(Status.MIDTERM_PASSED) == 1  # extended: its final closes later
+    assert statuses.count(Status.COMPLETED) == len(statuses) - 2
 
 
 @pytest.mark.django_db

@@ -1,22 +1,21 @@
-"""Demo internships: QEMU's past interns and the interns of the current rounds.
+"""Demo internships: QEMU's past interns and the interns of the current rounds, made as
+the announcement makes them, all in progress (`evaluations.demo.story` then plays each one
+up to now: its evaluations, status changes, extension and payments).
 
-Called by `manage.py demo` after the programs part (see programs.demo): `extend(world)`.
 The first titles of QEMU, Ganeti and Mozilla come from the seed documents (QEMU's 2017 ideas
 page, the Ganeti selection mail, Mozilla's Autoland post); the rest are invented but
 plausible. Past titles are placeholders, not the projects those interns really did.
 """
 
 from collections import Counter
-from datetime import timedelta
 from itertools import cycle
 
-from evaluations.models import Internship, WeeklyMeeting
+from evaluations.models import Internship
 from evaluations.models.internship import windows_from
 from evaluations.services.announcement import internships_for_announced_rounds
-from evaluations.statistics_cache import forget_statistics
 from programs.demo.accounts import INTERN, create_account, create_placeholder, placeholder_rows
 from programs.demo.world import DemoWorld, reached
-from programs.models import Participation
+from programs.models import Membership, Participation
 from programs.timeline import Phase
 
 PROJECT_TITLES: dict[str, list[str]] = {
@@ -44,17 +43,7 @@ PAST_TOPICS = (
 )
 
 
-def extend(world: DemoWorld) -> None:
-    _past_internships(world)
-    _announced_internships(world)
-    _current_internships(world)
-    _the_interns_meetings(world)
-    # Inserted in bulk, which sends no signal: a statistics table cached before the demo
-    # (in Redis, which outlives the database) would otherwise be shown for up to an hour.
-    forget_statistics()
-
-
-def _past_internships(world: DemoWorld) -> None:
+def past_internships(world: DemoWorld) -> None:
     """40 internships for 37 people: `returning` interns come back from an earlier year."""
     plan: list[tuple[Participation, list[int]]] = []
     earlier: list[int] = []  # person numbers from years before the one being planned
@@ -90,36 +79,21 @@ def _past_internships(world: DemoWorld) -> None:
     world.internships += Internship.objects.bulk_create(rows)
 
 
-def _status(phase: Phase) -> str:
-    # Final evaluations close at the start of "wrapping up": from then on, who passed passed;
-    # the midterm closes at the start of the second half of coding.
-    if reached(phase, Phase.WRAP_UP):
-        return Internship.Status.COMPLETED
-    if reached(phase, Phase.CODING_SECOND_HALF):
-        return Internship.Status.MIDTERM_PASSED
-    return Internship.Status.ACTIVE
-
-
-def _announced_internships(world: DemoWorld) -> None:
+def announced_internships(world: DemoWorld) -> None:
     """The internships the announcement makes from the selections of selection's demo (the
     main round's, once its results are out), by the service beat runs, at the instant its
     first tick would have (the round may be over by now, when beat no longer looks)."""
     if not reached(world.phase, Phase.COMMUNITY_BONDING):
         return
-    made = internships_for_announced_rounds(world.main_round.results_announced)
-    # Where the round stands now, as for the demo's other internships (no one failed here).
-    status = _status(world.phase)
-    if made and status != Internship.Status.ACTIVE:
-        Internship.objects.filter(pk__in=[i.pk for i in made]).update(status=status)
-    world.internships += made
+    world.internships += internships_for_announced_rounds(world.main_round.results_announced)
 
 
-def _current_internships(world: DemoWorld) -> None:
+def current_internships(world: DemoWorld) -> None:
     """Interns for every accepted organization of a round that has announced its results.
 
     The intern account goes to QEMU in the main round when it has interns, otherwise to QEMU
-    in Outreachy (one of the two always has: see OUTREACHY_PHASE). In the main round, one
-    intern fails the midterm once it is over, so that state shows up too.
+    in Outreachy (one of the two always has: see OUTREACHY_PHASE). Placeholder interns work
+    with their organization's mentors. Each starts in progress: the story moves it on.
     """
     keys = [
         key
@@ -138,7 +112,6 @@ def _current_internships(world: DemoWorld) -> None:
     rows = []
     for key in keys:
         round_ = world.rounds[key]
-        phase = world.phase_of(key)
         for participation in world.accepted(key):
             org = participation.organization.slug
             titles = PROJECT_TITLES[org]
@@ -155,57 +128,29 @@ def _current_internships(world: DemoWorld) -> None:
                         participation=participation,
                         intern=person,
                         project_title=titles[i % len(titles)],
-                        status=_status(phase),
                         **windows_from(round_),
                     )
                 )
-    if reached(world.phase_of("gsoc"), Phase.CODING_SECOND_HALF):
-        failing = next(r for r in reversed(rows) if r.participation.round_id == world.main_round.pk)
-        failing.status = Internship.Status.FAILED
-    world.internships += Internship.objects.bulk_create(rows)
+    made = Internship.objects.bulk_create(rows)
+    _mentored_by_their_organization(made)
+    world.internships += made
 
 
-MEETING_NOTES = (
-    ("Set up the build and the test image.", "", "Read the block layer's backup code."),
-    ("A first draft of the backup job.", "The job hangs on a full disk.", "Handle ENOSPC."),
-    ("Incremental mode works on one disk.", "", "Send the series to the list."),
-    ("Review comments addressed, v2 sent.", "Waiting for a maintainer.", "Start the tests."),
-)
-
-
-def _the_interns_meetings(world: DemoWorld) -> None:
-    """The intern account's internship, once coding started: the demo mentor is its mentor,
-    and its weeks over have meetings logged, except the latest (so "no meeting logged" shows)
-    and with the last one logged waiting for the mentor's confirmation."""
-    intern = world.accounts.get(INTERN.key)
-    mentor = world.accounts.get("mentor")
-    internship = next(
-        (i for i in world.internships if intern is not None and i.intern_id == intern.pk), None
+def _mentored_by_their_organization(internships: list[Internship]) -> None:
+    """Placeholder interns work with every mentor of their organization (the intern account's
+    mentor is set by the meetings part: the demo mentor)."""
+    participations = {i.participation_id for i in internships}
+    mentors: dict[int, list[int]] = {}
+    for participation_id, user_id in (
+        Membership.objects.active()
+        .filter(participation_id__in=participations, role=Membership.Role.MENTOR)
+        .values_list("participation_id", "user_id")
+    ):
+        mentors.setdefault(participation_id, []).append(user_id)
+    Through = Internship.mentors.through
+    Through.objects.bulk_create(
+        Through(internship_id=i.pk, user_id=user_id)
+        for i in internships
+        if i.intern.email != INTERN.email
+        for user_id in mentors.get(i.participation_id, [])
     )
-    if internship is None or mentor is None:
-        return
-    internship.mentors.add(mentor)
-    ended = internship.weeks_ended_by(world.now) if internship.is_running else 0
-    rows = []
-    for week in range(1, ended):  # the latest week over is left without a log
-        starts, _ = internship.week_bounds(week)
-        progress, blockers, next_steps = MEETING_NOTES[(week - 1) % len(MEETING_NOTES)]
-        held = starts + timedelta(days=2, hours=15)
-        confirmed = week < ended - 1
-        rows.append(
-            WeeklyMeeting(
-                internship=internship,
-                week=week,
-                held_at=held,
-                attendees=f"{intern.name}, {mentor.name}",
-                progress=progress,
-                blockers=blockers,
-                next_steps=next_steps,
-                written_by=intern,
-                written_at=held + timedelta(hours=2),
-                updated_at=held + timedelta(hours=2),
-                confirmed_by=mentor if confirmed else None,
-                confirmed_at=held + timedelta(days=1) if confirmed else None,
-            )
-        )
-    WeeklyMeeting.objects.bulk_create(rows)
