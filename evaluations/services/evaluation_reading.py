@@ -15,6 +15,7 @@ from datetime import datetime
 from evaluations import permissions
 from evaluations.models import Decision, Evaluation, EvaluationPhase, Internship
 from evaluations.services import outcome
+from evaluations.services.decisions import WAITS_ON
 from evaluations.services.evaluating import outcomes, refusal
 from people.models import User
 from programs.roles import roles_in
@@ -57,6 +58,9 @@ class PhaseView:
     may_submit: bool
     # Why the viewer's side cannot be submitted now (shown instead of the form).
     why_not: str | None
+    # A program admin may lock this phase's outcome now; the round's rule waits for them.
+    may_decide: bool = False
+    needs_decision: bool = False
 
     @property
     def extension_asked(self) -> int | None:
@@ -74,6 +78,7 @@ def phase_views(*, internship: Internship, user: User, now: datetime) -> dict[st
     roles = roles_in(user, internship.participation)
     side = permissions.side_of(user, internship)
     my_side = permissions.evaluation_side_of(roles, side)
+    deciding = permissions.may_decide(roles)
     rules = internship.participation.round.rules
     views = {}
     for phase in EvaluationPhase.values:
@@ -112,7 +117,7 @@ def phase_views(*, internship: Internship, user: User, now: datetime) -> dict[st
             closed=closed,
             # Without the evaluations it was computed from: each is below, if readable.
             outcome=replace(found[phase], mentor=None, intern=None)
-            if side != permissions.Side.INTERN or closed
+            if permissions.may_see_outcome(side, closed, found[phase].locked)
             else None,
             mentor_required=outcome.required(rules, phase, "mentor"),
             intern_required=outcome.required(rules, phase, "intern"),
@@ -125,5 +130,9 @@ def phase_views(*, internship: Internship, user: User, now: datetime) -> dict[st
             in_place=my_side == "mentor" and permissions.submits_in_place_of_mentor(roles, side),
             may_submit=my_side is not None and why_not is None,
             why_not=why_not,
+            may_decide=deciding
+            and not found[phase].locked
+            and internship.status == WAITS_ON[phase],
+            needs_decision=found[phase].state == outcome.State.ADMIN_DECIDES,
         )
     return views

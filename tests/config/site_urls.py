@@ -22,8 +22,12 @@ def routes(patterns=None, prefix: str = "", namespace: str = ""):
 def filled(route: str, values: dict[str, str]) -> str:
     def value(match: re.Match) -> str:
         name = match["name"]
-        if name == "slug":  # a program's or a round's, by where it stands
-            return values["program"] if route.startswith("programs/") else values["round"]
+        if name == "slug":  # a program's, an organization's or a round's, by where it stands
+            if route.startswith("programs/"):
+                return values["program"]
+            return values["org_slug"] if route.startswith("orgs/") else values["round"]
+        if name == "code":  # a certificate's verification code
+            return values.get("code", "not-a-code")
         if name == "phase":  # an internship's evaluation phase
             return values.get("phase", "midterm")
         return values[name]

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
+from evaluations.models import PaymentExport
 from notifications.models import Message
 from programs.models import Invitation, Membership, MentorRequest, Participation
 from selection.models import Conflict
@@ -34,6 +35,7 @@ from tests.config.site_urls import SKIPPED_NAMESPACES, filled, routes
 from tests.evaluations.internship_world import running_internship
 from tests.factories import (
     CandidacyFactory,
+    CertificateFactory,
     ContributionFactory,
     OrganizationFactory,
     ParticipationFactory,
@@ -92,6 +94,10 @@ INTERNSHIP_PAGES = (
     "evaluations:meeting",
     "evaluations:meeting_confirm",
     "evaluations:evaluation",
+    "evaluations:decide",
+    "evaluations:alumni_listing",
+    "evaluations:certificate",
+    "evaluations:certificate_revoke",
 )
 # Loosely: a page that spends a second over one request is a page an attacker can hold.
 # Counted in this process's CPU time, not on the wall clock: on a machine busy with other
@@ -221,6 +227,12 @@ def world(participation, program_admin, org_admin, mentor, applicant, outsider):
     # An internship four and a half weeks in: the applicant its intern, the mentor its mentor.
     internship = running_internship(participation, applicant, [mentor])
     pk_of.update(dict.fromkeys(INTERNSHIP_PAGES, internship.pk))
+    # Its certificate (as if completed) for the public verification page, and an export of
+    # the round's payments for its CSV.
+    values["code"] = CertificateFactory(internship=internship).code
+    pk_of["evaluations:payment_export"] = PaymentExport.objects.create(
+        round=participation.round, by=program_admin, at=timezone.now()
+    ).pk
     pages = [
         (name, filled(route, {**values, "pk": str(pk_of.get(name, 0))}))
         for name, route in routes()

@@ -299,10 +299,10 @@ def test_the_page_costs_the_same_queries_with_one_evaluation_or_a_round_full_of_
     )
     MentorEvaluationFactory(internship=internship)
     client.force_login(mentor)
-    # session, user; the internship with its people, its mentors; the viewer's roles; its
-    # evaluations with their authors, its decisions, the round's rules; beside the form: its
+    # session, user; the internship with its people, its round and rules, its mentors; the
+    # viewer's roles; its evaluations with their authors, its decisions; beside the form: its
     # meetings, the proposal's weeks
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(url(internship))
 
     InternEvaluationFactory(internship=internship)
@@ -312,7 +312,7 @@ def test_the_page_costs_the_same_queries_with_one_evaluation_or_a_round_full_of_
     bulk.meetings(others, range(1, 6))
     for other in others:
         MentorEvaluationFactory(internship=other, submitted_by=mentor)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(url(internship))
     assert response.status_code == 200
 

@@ -82,7 +82,7 @@ def test_the_intern_does_not_read_the_mentors_result_while_the_window_is_open(
     assert response.context["view"].mentor_result is None
     assert response.context["view"].outcome is None
     assert 'id="mentor-result"' not in response.content.decode()
-    assert "Shown once the window closes" in pages(client, open_window)
+    assert "Known once the window closes" in pages(client, open_window)
 
 
 def test_the_intern_reads_the_mentors_result_once_the_window_closed(

@@ -84,13 +84,14 @@ def test_the_section_costs_one_query_however_many_payments_the_round_has(
     client, paid, participation, applicant, django_assert_num_queries
 ):
     client.force_login(applicant)
-    # session, user; the internship, its mentors; roles; meetings; record; its payments
-    with django_assert_num_queries(8) as few:
+    # session, user; the internship, its mentors; roles; meetings; record; the evaluations
+    # section's evaluations and decisions; its payments
+    with django_assert_num_queries(10) as few:
         client.get(url(paid))
     others = bulk.internships(participation, 50)
     for other in others:
         services.authorize(other, "start")
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         client.get(url(paid))
     assert any("evaluations_payment" in q["sql"] for q in few.captured_queries)

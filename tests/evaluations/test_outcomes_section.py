@@ -1,6 +1,6 @@
-"""The internship page's outcomes section: each phase's computed outcome and why. The intern
-reads it once the window closed (or a program admin decided it); mentors and admins as soon
-as it is known; nobody reads the mentors' answers there.
+"""The internship page's evaluations section, its outcome column: each phase's computed
+outcome and why. The intern reads it once the window closed (or a program admin decided it);
+mentors and admins as soon as it is known; nobody reads the mentors' answers there.
 
 Access is the internship page's (tested in test_internship_view.py): outsiders 404, its
 people and admins 200; the section itself has nothing read-only to refuse (403 is on
@@ -24,7 +24,7 @@ def page_of(client, person, internship) -> str:
 
 
 def section(page: str) -> str:
-    return page.split('id="outcomes-section"', 1)[1].split("</section>", 1)[0]
+    return page.split('id="evaluations-section"', 1)[1].split("</section>", 1)[0]
 
 
 @pytest.fixture
@@ -85,6 +85,7 @@ def test_program_admins_see_the_mentors_request_for_an_extension_with_the_way_to
     extend_url = reverse("evaluations:internship_extend", args=["gsoc-2027", asked.pk])
 
     shown = section(page_of(client, program_admin, asked))
-    assert "The mentors ask for an extension of 2 weeks." in shown
+    assert "the mentors ask for an extension of 2 weeks." in shown
     assert extend_url in shown
-    assert "ask for an extension" not in section(page_of(client, org_admin, asked))
+    # Org admins read the request; granting it is the program admins'.
+    assert extend_url not in section(page_of(client, org_admin, asked))
