@@ -7,8 +7,8 @@ never. The story writes what happened before the demo's `now` and nothing after,
 fates show the intern with her midterm still to write during the midterm phase and the whole
 round settled once it finished. Evaluations are rows written directly, as the evaluation
 pages leave them (those pages refuse a moment in the past); the outcome is the computed one
-(`services.outcome`), statuses move through `services.internships.change_status` and
-payments through `services.payments.authorize`, each at the moment the sweep would have.
+(`services.outcome`); statuses, payments and certificates are the settle sweep's own work
+(`services.settling.settle_one`), each at the tick the sweep would have done it.
 
 The fates, so that every state shows somewhere:
 - Ines Intern (the intern account): passes, but writes her own evaluations late in each
@@ -30,14 +30,13 @@ from django.db.models import Prefetch
 
 from evaluations.demo.extension import extend_as_at
 from evaluations.models import (
-    Certificate,
     Decision,
     Evaluation,
     EvaluationPhase,
     Internship,
 )
-from evaluations.services.internships import change_status
-from evaluations.services.outcome import SETTLED, PhaseOutcome, State, outcome_of, window
+from evaluations.services import settling
+from evaluations.services.outcome import SETTLED, PhaseOutcome, outcome_of, window
 from evaluations.services.payments import authorize
 from people.models import User
 from programs.demo.accounts import INTERN
@@ -205,14 +204,8 @@ def _phase(
             at=opens + turn.decided,
             reason=DECISION_REASON,
         )
-    # The sweep settles a fail or a decision at its next tick, anything else once closed.
-    failed = [e for e in given if e.side == Evaluation.Side.MENTOR and not e.passed]
-    if failed:
-        settles = failed[0].submitted_at + TICK
-    elif decision is not None:
-        settles = decision.at + TICK
-    else:
-        settles = closes + TICK
+    # The sweep settles a decision at its next tick, anything else once the window closed.
+    settles = decision.at + TICK if decision is not None else closes + TICK
     if settles > now:
         return None
     outcome = outcome_of(
@@ -226,7 +219,7 @@ def _phase(
     )
     if outcome.state not in SETTLED:
         return None
-    _settle(internship, phase, outcome, settles)
+    _settle(internship, phase, settles)
     return outcome
 
 
@@ -269,21 +262,11 @@ def work_url(internship: Internship) -> str:
     return f"https://git.example.org/{organization}/internship-{internship.pk}/-/commits/main"
 
 
-def _settle(internship: Internship, phase: str, outcome: PhaseOutcome, at: datetime) -> None:
-    """What the settle sweep does with a settled phase: the status, the payment, and at the
-    end of a completed internship its certificate."""
-    if outcome.state == State.FAILED:
-        change_status(internship=internship, to=Status.FAILED, by=None, reason=outcome.why, at=at)
-        return
-    final = phase == EvaluationPhase.FINAL
-    to = Status.COMPLETED if final else Status.MIDTERM_PASSED
-    change_status(internship=internship, to=to, by=None, reason=outcome.why, at=at)
-    held = outcome.why if outcome.state == State.HELD else ""
-    authorize(internship, phase, held_because=held, at=at)
-    if final:
-        Certificate.objects.get_or_create(
-            internship=internship, defaults={"name": str(internship.intern), "issued_at": at}
-        )
-        if internship.intern.email == INTERN.email:
-            # Ines chose to be listed among the alumni; the others have not said yet.
-            Internship.objects.filter(pk=internship.pk).update(listed_as_alumni=True)
+def _settle(internship: Internship, phase: str, at: datetime) -> None:
+    """The settle sweep's own work at its tick `at` (the status, the payment, at the end the
+    certificate), so the demo shows what the site would have left."""
+    settling.settle_one(internship.pk, at)
+    internship.refresh_from_db(fields=["status", "status_changed_at"])
+    if phase == EvaluationPhase.FINAL and internship.intern.email == INTERN.email:
+        # Ines chose to be listed among the alumni; the others have not said yet.
+        Internship.objects.filter(pk=internship.pk).update(listed_as_alumni=True)

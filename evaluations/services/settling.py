@@ -6,8 +6,9 @@ internship:
 - once coding started, the "start" share of the stipend is authorized;
 - a phase is settled (`outcome.SETTLED`: passed, passed with the payment held, failed) and
   acted on once its window has closed, or at once when a program admin locked it with a
-  decision or the mentors failed it. A pass alone waits for the window to close: the intern
-  may still add their evaluation, and the intern reads the result only then.
+  decision. The mentors' result alone, a fail too, waits for the window to close: the intern
+  may still add their evaluation, and reads the result only then (a status "failed" days
+  early would tell them what the evaluation pages keep from them until the close).
   - midterm passed or held -> "passed the midterm", the midterm share authorized (held with
     the outcome's why);
   - final passed or held -> "completed", the final share authorized, the certificate issued;
@@ -17,7 +18,7 @@ Each internship is handled in its own transaction with its row locked and its ou
 computed again from what the lock lets it see, so two sweeps at once (or a sweep and a
 withdrawal) act once: the second finds the status moved and does nothing. Running the sweep
 twice is running it once: every step checks the status first, `authorize` makes a payment
-once per milestone, and the certificate is `get_or_create`.
+once per milestone, and `certificates.issue` a certificate once.
 """
 
 import logging
@@ -28,14 +29,12 @@ from django.db import transaction
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from evaluations.models import (
-    Certificate,
     Decision,
-    Evaluation,
     EvaluationPhase,
     Internship,
     Payment,
 )
-from evaluations.services import payments
+from evaluations.services import certificates, payments
 from evaluations.services.internships import change_status
 from evaluations.services.outcome import PhaseOutcome, State, phase_rows
 from programs.rules import StipendMilestone
@@ -68,31 +67,21 @@ def acts_on(outcome: PhaseOutcome, now: datetime) -> bool:
     """Whether the sweep moves the internship on this outcome now."""
     if not outcome.settled:
         return False
-    if outcome.locked or outcome.closes is None or outcome.closes <= now:
-        return True
-    # A fail by the mentors ends the internship without waiting for the window to close.
-    return outcome.state == State.FAILED and outcome.mentor is not None
+    return outcome.locked or outcome.closes is None or outcome.closes <= now
 
 
 def candidates(now: datetime):
     """Running internships the sweep may have something to do for, each annotated with
-    `phase_due` (the phase it waits on closed, was locked or failed by the mentors) and
+    `phase_due` (the phase it waits on closed or was locked by a program admin) and
     `start_paid`: coding started and either the phase is due or no start payment exists yet.
     Whether the round's split has a start share at all is the rules' (read in Python)."""
     decided = Decision.objects.filter(internship=OuterRef("pk"))
-    failed = Evaluation.objects.filter(
-        internship=OuterRef("pk"), side=Evaluation.Side.MENTOR, result=Evaluation.Result.FAIL
-    )
     started = Payment.objects.filter(internship=OuterRef("pk"), milestone=StipendMilestone.START)
     midterm = Q(status=Internship.Status.ACTIVE) & (
-        Q(midterm_closes__lte=now)
-        | Exists(decided.filter(phase=EvaluationPhase.MIDTERM))
-        | Exists(failed.filter(phase=EvaluationPhase.MIDTERM))
+        Q(midterm_closes__lte=now) | Exists(decided.filter(phase=EvaluationPhase.MIDTERM))
     )
     final = Q(status=Internship.Status.MIDTERM_PASSED) & (
-        Q(final_closes__lte=now)
-        | Exists(decided.filter(phase=EvaluationPhase.FINAL))
-        | Exists(failed.filter(phase=EvaluationPhase.FINAL))
+        Q(final_closes__lte=now) | Exists(decided.filter(phase=EvaluationPhase.FINAL))
     )
     return (
         Internship.objects.running()
@@ -170,17 +159,9 @@ def _act(internship: Internship, outcome: PhaseOutcome, now: datetime) -> Settle
     held = outcome.why if outcome.state == State.HELD else ""
     payments.authorize(internship, phase, held_because=held, at=now)
     if to == Internship.Status.COMPLETED:
-        issue_certificate(internship, now)
+        certificates.issue(internship, now)
     return Settled(internship.pk, phase, outcome.state, to)
 
 
 def _reason(phase: str, outcome: PhaseOutcome) -> str:
     return f"{EvaluationPhase(phase).label} evaluation: {outcome.why}"
-
-
-def issue_certificate(internship: Internship, at: datetime) -> Certificate:
-    """The completed internship's certificate, made once (the alumni lane shows it)."""
-    certificate, _ = Certificate.objects.get_or_create(
-        internship=internship, defaults={"name": str(internship.intern), "issued_at": at}
-    )
-    return certificate

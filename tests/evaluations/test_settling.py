@@ -153,11 +153,16 @@ def test_a_split_without_a_start_share_pays_nothing_and_costs_one_query_a_sweep(
 # --- Failed midterm ------------------------------------------------------------------------
 
 
-def test_the_mentors_fail_ends_the_internship_at_once_and_no_final_is_paid(internship):
+def test_the_mentors_fail_ends_the_internship_when_the_window_closes_and_no_final_is_paid(
+    internship,
+):
     sweep(CODING)
     MentorEvaluationFactory(internship=internship, phase=MIDTERM, result="fail")
 
     sweep(MIDTERM_OPEN)
+    # Not before the close: the intern reads the result only then, the status would tell it.
+    assert status(internship) == "active"
+    sweep(MIDTERM_CLOSED)
 
     assert status(internship) == "failed"
     event = InternshipEvent.objects.get(internship=internship)
