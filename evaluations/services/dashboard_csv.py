@@ -1,23 +1,15 @@
 """The evaluation dashboards as CSV: the same rows as the page (same filters, same order),
-every page at once, written as the rows are read.
-
-Safe in a spreadsheet: a cell a spreadsheet would read as a formula (it starts with `=`, `+`,
-`-`, `@`, a tab or a carriage return: a project title or a name is typed by people) is
-written with a leading `'`, so it reads as text. No cell carries an evaluation's free text:
-the rows come from the dashboard service, which never reads it.
+every page at once, written as the rows are read (`spreadsheet`: safe cells, in pieces).
+No cell carries an evaluation's free text: the rows come from the dashboard service, which
+never reads it.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 
+from evaluations.services import spreadsheet
 from evaluations.services.dashboard import Line
 
-# Rows written per piece of the response: big enough that writing is cheap, small enough
-# that the first bytes leave before the last rows are read.
-CHUNK = 500
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK = spreadsheet.CHUNK
 
 HEADER = [
     "Organization",
@@ -39,11 +31,6 @@ HEADER = [
     "Final in place of the mentors",
     "Extended",
 ]
-
-
-def safe(cell) -> str:
-    text = "" if cell is None else str(cell)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def yes(flag: bool) -> str:
@@ -76,23 +63,4 @@ def cells(line: Line) -> list:
 
 def pieces(lines: Iterable[Line], chunk: int | None = None) -> Iterator[str]:
     """The CSV, one piece per `chunk` rows (the header first, alone)."""
-    chunk = chunk or CHUNK
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow(HEADER)
-    yield flush()
-    written = 0
-    for line in lines:
-        writer.writerow([safe(cell) for cell in cells(line)])
-        written += 1
-        if written % chunk == 0:
-            yield flush()
-    if written % chunk:
-        yield flush()
+    return spreadsheet.pieces(HEADER, (cells(line) for line in lines), chunk or CHUNK)

@@ -2,20 +2,18 @@
 (intern's name and email, organization, project, milestone, percent, approved at), streamed
 from the database in chunks so an export of thousands never sits in memory.
 
-Cells are made safe for spreadsheets: a text that starts with = + - @ or a tab or carriage
-return would be run as a formula (an intern can name themselves "=HYPERLINK(...)"); such a
-cell is written with a leading apostrophe, which spreadsheets show as text.
+Cells are made safe for spreadsheets, and written in pieces (`spreadsheet`).
 """
 
-import csv
 from collections.abc import Iterator
 from datetime import tzinfo
 
 from django.utils import timezone
 
 from evaluations.models import Payment, PaymentExport
+from evaluations.services import spreadsheet
 
-CHUNK = 500
+CHUNK = spreadsheet.CHUNK
 HEADER = (
     "Payment",
     "Intern",
@@ -26,21 +24,6 @@ HEADER = (
     "Percent",
     "Approved at",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """A text cell a spreadsheet would read as a formula, quoted as text; others as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class _Echo:
-    """csv.writer writes each line here and we hand the line on, instead of buffering."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def rows_of(export: PaymentExport):
@@ -51,29 +34,27 @@ def rows_of(export: PaymentExport):
     )
 
 
+def _row(payment: Payment, zone: tzinfo) -> tuple:
+    internship, approved = payment.internship, payment.approved_at
+    return (
+        payment.pk,
+        internship.intern.name,
+        internship.intern.email,
+        internship.participation.organization.name,
+        internship.project_title,
+        payment.get_milestone_display(),
+        payment.percent,
+        timezone.localtime(approved, zone).isoformat() if approved else "",
+    )
+
+
 def lines(export: PaymentExport, zone: tzinfo) -> Iterator[str]:
-    """The CSV's lines, the header first; the moments in `zone` (the downloader's), with
-    their offset so no reader mistakes them."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(HEADER)
-    for payment in rows_of(export).iterator(chunk_size=CHUNK):
-        internship = payment.internship
-        approved = payment.approved_at
-        yield writer.writerow(
-            [
-                safe_cell(value)
-                for value in (
-                    payment.pk,
-                    internship.intern.name,
-                    internship.intern.email,
-                    internship.participation.organization.name,
-                    internship.project_title,
-                    payment.get_milestone_display(),
-                    payment.percent,
-                    timezone.localtime(approved, zone).isoformat() if approved else "",
-                )
-            ]
-        )
+    """The CSV in pieces, the header first; the moments in `zone` (the downloader's), with
+    their offset so no reader mistakes them. Nothing is read before the first piece is asked
+    for (the response is on its way by then)."""
+    yield from spreadsheet.pieces(
+        HEADER, (_row(p, zone) for p in rows_of(export).iterator(chunk_size=CHUNK)), CHUNK
+    )
 
 
 def filename(export: PaymentExport) -> str:

@@ -135,24 +135,6 @@ def test_the_csv_never_hands_a_spreadsheet_a_formula(client, participation, prog
     assert row[4] == "'+cmd|' /C calc'!A0"
 
 
-@pytest.mark.parametrize(
-    ("cell", "written"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+1", "'+1"),
-        ("-1", "'-1"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("Ana", "Ana"),
-        (10, 10),
-        ("", ""),
-    ],
-)
-def test_a_cell_that_would_be_a_formula_is_written_as_text(cell, written):
-    assert payment_csv.safe_cell(cell) == written
-
-
 def test_the_csv_reads_the_payments_in_chunks(monkeypatch, made):
     """The rows come from an iterator over the database in chunks, not a list in memory."""
     chunks = []
