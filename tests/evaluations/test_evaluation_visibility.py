@@ -10,9 +10,11 @@ the question is what each page carries.
 import pytest
 from django.urls import reverse
 
+from notifications.models import Message
 from programs.models import Membership
 from tests.evaluations.evaluation_world import AFTER_MIDTERM, internship_at
 from tests.factories import InternEvaluationFactory, MembershipFactory, MentorEvaluationFactory
+from tests.projects.reminders_world import swept
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +151,36 @@ def test_the_phase_object_given_to_templates_carries_nothing_unreadable(
     assert as_mentor.intern is None
     assert as_mentor.outcome.intern is None and as_mentor.outcome.mentor is None
     assert as_intern.mentor is None and as_intern.outcome is None
+
+
+def test_the_organizations_csv_never_carries_either_sides_words(
+    client, closed_window, participation, mentor
+):
+    """A mentor who is also an org admin downloads the organization's table: results and
+    states only, never what anyone wrote."""
+    MembershipFactory(participation=participation, user=mentor, role=Membership.Role.ORG_ADMIN)
+    client.force_login(mentor)
+    address = reverse(
+        "evaluations:org_internships_csv", args=["gsoc-2027", participation.organization.slug]
+    )
+
+    response = client.get(address)
+    text = b"".join(response.streaming_content).decode()
+
+    assert response.status_code == 200 and closed_window.intern.name in text
+    for words in INTERN_TEXT + MENTOR_TEXT:
+        assert words not in text
+
+
+def test_no_email_about_the_evaluations_carries_the_interns_words(
+    closed_window, mentor, django_capture_on_commit_callbacks
+):
+    """Every message the sweeps make for the internship (the outcome at the close, and any
+    reminder), to anyone: none quotes the intern's evaluation."""
+    with django_capture_on_commit_callbacks(execute=True):
+        made = swept(closed_window.midterm_closes, "evaluation_outcome")
+    assert mentor in {message.recipient for message in made}
+
+    for message in Message.objects.all():
+        for words in INTERN_TEXT:
+            assert words not in message.subject + message.text + message.html
