@@ -12,7 +12,7 @@ Recorded as an `InternshipEvent` of kind "extension": who, when, why, and the da
 and after (`details`).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -72,24 +72,45 @@ def extend(
             "The midterm window opened "
             f"{moment_for(by, locked.midterm_opens)}: extend the end and the final window only."
         )
-    fields = MOVED + (MIDTERM if midterm else ())
-    before = {name: getattr(locked, name) for name in fields}
-    for name in fields:
-        setattr(locked, name, before[name] + timedelta(weeks=weeks))
-    locked.save(update_fields=list(fields))
-    for name in fields:
-        setattr(internship, name, getattr(locked, name))
-    return InternshipEvent.objects.create(
-        internship=locked,
-        kind=InternshipEvent.Kind.EXTENSION,
-        from_status=locked.status,
-        to_status=locked.status,
+    shifted = shift(
+        locked,
+        fields=MOVED + (MIDTERM if midterm else ()),
+        weeks=weeks,
         by=by,
+        reason=reason,
         at=now,
+    )
+    for name in MOVED + MIDTERM:
+        setattr(internship, name, getattr(locked, name))
+    return shifted
+
+
+def shift(
+    internship: Internship,
+    *,
+    fields: tuple[str, ...],
+    weeks: int,
+    by: User,
+    reason: str,
+    at: datetime,
+) -> InternshipEvent:
+    """Move `fields` of the (locked) internship `weeks` later and record it, with the dates
+    before and after: what an extension does once `extend` has found it allowed."""
+    before = {name: getattr(internship, name) for name in fields}
+    for name in fields:
+        setattr(internship, name, before[name] + timedelta(weeks=weeks))
+    internship.save(update_fields=list(fields))
+    return InternshipEvent.objects.create(
+        internship=internship,
+        kind=InternshipEvent.Kind.EXTENSION,
+        from_status=internship.status,
+        to_status=internship.status,
+        by=by,
+        at=at,
         reason=reason,
         details={
             "weeks": weeks,
             "before": {name: value.isoformat() for name, value in before.items()},
-            "after": {name: getattr(locked, name).isoformat() for name in fields},
+            "after": {name: getattr(internship, name).isoformat() for name in fields},
         },
     )
