@@ -193,9 +193,10 @@ def _internships_closing(field: str, after: datetime, until: datetime, *, runnin
 
 
 def owed_sides(outcome: PhaseOutcome, rules) -> tuple[str, ...]:
-    """The sides that still owe `outcome`'s phase: required by the rules and not given, while
-    the phase is still to come or awaited (never once settled, decided or not asked)."""
-    if outcome.locked or outcome.state not in (State.UPCOMING, State.AWAITING):
+    """The sides that still owe `outcome`'s phase: required by the rules and not given (never
+    once decided or not asked). Whatever the computed state: after the mentors' fail the
+    intern still owes theirs, and leaving them out would tell them the result early."""
+    if outcome.locked or outcome.state == State.NOT_ASKED:
         return ()
     given = {"mentor": outcome.mentor, "intern": outcome.intern}
     return tuple(

@@ -47,7 +47,6 @@ def decide(
     at: datetime | None = None,
 ) -> Decision:
     """Lock `phase`'s outcome for `internship`, then settle it at once."""
-    at = at or timezone.now()
     if not permissions.may_decide(roles_in(by, internship.participation)):
         raise ValidationError("Only program admins decide an evaluation's outcome.")
     if phase not in EvaluationPhase.values:
@@ -62,6 +61,7 @@ def decide(
     if len(reason) > REASON_MAX:
         raise ValidationError(f"The reason may be at most {REASON_MAX} characters.")
     locked = lock(internship)
+    at = at or timezone.now()  # under the lock, after any settling it waited for
     if Decision.objects.filter(internship=locked, phase=phase).exists():
         raise ValidationError(
             f"The {EvaluationPhase(phase).label.lower()} is decided already: a decision is "

@@ -135,8 +135,9 @@ def refusal(
     mine = next((e for e in given if e.phase == phase and e.side == side), None)
     if mine is not None:
         return _already_given(mine, by=by)
-    if found.state == outcome.State.NOT_ASKED:
-        return f"No {label} evaluation is asked for: {found.why}"
+    # The window before "not asked": while the midterm is open, the final's window has not
+    # opened, and saying "no final is asked for: the midterm was failed" would tell the intern
+    # the mentors' result before the midterm closes.
     opens, closes = outcome.window(internship, phase)
     if not opens <= now < closes:
         where = "it has not opened yet" if now < opens else "it has closed"
@@ -144,6 +145,8 @@ def refusal(
             f"The {label} evaluation window runs from {moment_for(by, opens)} to "
             f"{moment_for(by, closes)}, and {where}: evaluations are submitted inside it."
         )
+    if found.state == outcome.State.NOT_ASKED:
+        return f"No {label} evaluation is asked for: {found.why}"
     if side == Evaluation.Side.MENTOR and found.locked:
         return (
             f"A program admin already decided the {label}'s outcome "
@@ -259,8 +262,10 @@ def submit_mentor_evaluation(
         "communication": _text(answers.communication, "how the intern communicated"),
         "code": _text(answers.code, "about the code and contributions"),
     }
-    now = timezone.now()
     locked = lock(internship)
+    # The moment is read once the lock is held: a submission that waited on the settle
+    # sweep's lock past the close is judged at the close it missed, not before it.
+    now = timezone.now()
     locked.participation = internship.participation
     _check_asked(internship=locked, phase=phase, side=Evaluation.Side.MENTOR, by=by, now=now)
     return _create(
@@ -291,8 +296,10 @@ def submit_intern_evaluation(
         "about_organization": _text(answers.about_organization, "about the organization"),
     }
     work_url = _check_work_url(answers.work_url, phase=phase)
-    now = timezone.now()
     locked = lock(internship)
+    # The moment is read once the lock is held: a submission that waited on the settle
+    # sweep's lock past the close is judged at the close it missed, not before it.
+    now = timezone.now()
     locked.participation = internship.participation
     _check_asked(internship=locked, phase=phase, side=Evaluation.Side.INTERN, by=by, now=now)
     return _create(

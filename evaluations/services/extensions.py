@@ -49,8 +49,8 @@ def extend(
         raise ValidationError("Say why the internship is extended: the reason is required.")
     if len(reason) > REASON_MAX:
         raise ValidationError(f"The reason may be at most {REASON_MAX} characters.")
-    now = timezone.now()
     locked = lock(internship)
+    now = timezone.now()  # read under the lock: the checks below are against this moment
     if not locked.is_running:
         raise ValidationError(
             f"This internship is {locked.get_status_display().lower()}: only a running "
@@ -66,6 +66,19 @@ def extend(
         raise ValidationError(
             f"The final evaluation window opened {moment_for(by, locked.final_opens)}: an "
             "evaluation under way keeps its deadline."
+        )
+    # The round's limit is for the internship, not for each extension: what was granted
+    # before counts (read under the lock, so two admins at once cannot each grant the most).
+    granted = sum(
+        event.details.get("weeks", 0)
+        for event in locked.events.filter(kind=InternshipEvent.Kind.EXTENSION)
+    )
+    if granted + weeks > rules.extension_max_weeks:
+        left = rules.extension_max_weeks - granted
+        raise ValidationError(
+            f"This internship was extended by {granted} week{'s' if granted != 1 else ''} "
+            f"already, and the round allows {rules.extension_max_weeks} in all: "
+            + (f"at most {left} more." if left > 0 else "no more.")
         )
     if midterm and locked.midterm_opens <= now:
         raise ValidationError(

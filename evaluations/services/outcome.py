@@ -3,8 +3,10 @@ and the clock, never typed in. A program admin's `Decision` locks it.
 
 The rules, in the order they apply to one phase (midterm or final):
 1. A program admin's decision is the outcome, whatever else happens ("locked").
-2. A final is not asked for after a failed midterm, nor of an internship withdrawn or failed
-   before the final window closed with no final evaluation in ("not asked").
+2. "Not asked": any phase of an internship withdrawn before that phase closed (whatever was
+   submitted); the final after a failed midterm (unless the internship is past the midterm by
+   its status: what the midterm settled to stands, even if the rules were edited since); a
+   phase of an internship failed before it closed with no mentors' evaluation in.
 3. Before the window opens: "upcoming".
 4. The mentors' evaluation, when in: a fail is "failed"; a pass is "passed", unless the
    intern's evaluation is required and missing: then "awaiting" while the window is open and,
@@ -119,28 +121,37 @@ def outcome_of(
             f"Decided by a program admin: {decision.reason}",
             **found,
         )
-    if phase == EvaluationPhase.FINAL and mentor is None:
+    if internship.status == Internship.Status.WITHDRAWN and (
+        internship.status_changed_at is None or internship.status_changed_at < closes
+    ):
+        # Ended before this phase closed: whatever was submitted, nothing is settled or told.
+        return PhaseOutcome(
+            phase,
+            State.NOT_ASKED,
+            "The internship was withdrawn before this evaluation closed.",
+            **found,
+        )
+    # Once the internship passed the midterm, the final is asked for: the status is what the
+    # midterm settled to, even if the rules were edited since and would read it otherwise.
+    midterm_settled = internship.status in (
+        Internship.Status.MIDTERM_PASSED,
+        Internship.Status.COMPLETED,
+    )
+    if phase == EvaluationPhase.FINAL and mentor is None and not midterm_settled:
         if midterm is None:
-            midterm = (
-                outcome_of(
-                    internship,
-                    EvaluationPhase.MIDTERM,
-                    rules=rules,
-                    evaluations=evaluations,
-                    decision=None,
-                    now=now,
-                )
-                # Past the midterm already (a program admin may have passed a midterm the
-                # mentors failed: without their decision here it would read as failed).
-                if internship.status
-                not in (Internship.Status.MIDTERM_PASSED, Internship.Status.COMPLETED)
-                else None
+            midterm = outcome_of(
+                internship,
+                EvaluationPhase.MIDTERM,
+                rules=rules,
+                evaluations=evaluations,
+                decision=None,
+                now=now,
             )
         if midterm is not None and midterm.state == State.FAILED:
             return PhaseOutcome(phase, State.NOT_ASKED, "The midterm was failed.", **found)
     if (
         mentor is None
-        and internship.status in (Internship.Status.WITHDRAWN, Internship.Status.FAILED)
+        and internship.status == Internship.Status.FAILED
         and (internship.status_changed_at is None or internship.status_changed_at < closes)
     ):
         return PhaseOutcome(

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from people.models import User
 from programs import timeline
 from programs.models import Program, Round
 from programs.overview import slots_granted_in
+from programs.rules import RuleSet
 from programs.services.checks import require_program_admin
 
 logger = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ def round_update(
     require_program_admin(by=by, to="change a round")
     _check_timeline(dates)
     locked = Round.objects.select_for_update().select_related("rules").get(pk=round_.pk)
+    coding_started = locked.coding_start
     granted = slots_granted_in(locked)
     if total_slots < granted:
         raise ValidationError(
@@ -92,6 +95,7 @@ def round_update(
     locked.save(update_fields=changed)
 
     if rules is not None:
+        _check_judging_rules_unchanged(locked.rules, rules, coding_started)
         for field, value in rules.items():
             setattr(locked.rules, field, value)
         locked.rules.full_clean()
@@ -99,3 +103,38 @@ def round_update(
 
     logger.info("Round %s edited by %s (user %s)", locked.slug, by.email, by.pk)
     return locked
+
+
+# The rules internships are judged and paid by: once coding started, outcomes already settled
+# were computed from them, and changing one would make the site read those again otherwise
+# (a held midterm turned into a fail, an internship past its midterm asked no final). A
+# program admin settles a single case with a decision on the internship instead.
+JUDGING_RULES = (
+    "mentor_midterm_required",
+    "mentor_final_required",
+    "intern_midterm_required",
+    "intern_final_required",
+    "missing_mentor_evaluation",
+    "missing_intern_evaluation",
+    "stipend_split",
+)
+
+
+def _check_judging_rules_unchanged(
+    current: RuleSet, wanted: Mapping[str, Any], coding_started: datetime
+) -> None:
+    if timezone.now() < coding_started:
+        return
+    changed = [
+        field
+        for field in JUDGING_RULES
+        if field in wanted and wanted[field] != getattr(current, field)
+    ]
+    if changed:
+        raise ValidationError(
+            {
+                field: "Coding has started: internships are evaluated and paid by this rule, "
+                "so it no longer changes (decide a single internship's outcome on its page)."
+                for field in changed
+            }
+        )

@@ -273,6 +273,25 @@ def test_no_final_is_asked_after_a_failed_midterm(participation, applicant, ment
         assert "No final evaluation is asked for: The midterm was failed." in message
 
 
+def test_while_the_midterm_is_open_the_final_tells_the_intern_nothing_of_a_fail(
+    internship, applicant
+):
+    """The intern reads the mentors' result only once the midterm closes: the final's
+    refusal names its window, not "the midterm was failed"."""
+    MentorEvaluationFactory(internship=internship, result="fail")
+
+    message = refused(
+        submit_intern_evaluation,
+        internship=internship,
+        phase="final",
+        by=applicant,
+        answers=intern_answers(work_url="https://example.org/w"),
+    )
+
+    assert "has not opened yet" in message
+    assert "fail" not in message.lower()
+
+
 def test_a_withdrawn_internship_asks_for_no_evaluation(internship, applicant):
     withdraw(internship=internship, by=applicant, reason="A job offer.")
 

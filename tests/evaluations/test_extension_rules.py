@@ -87,3 +87,18 @@ def test_nothing_is_extended_from_the_rounds_cutoff_on(internship, admin):
     with pytest.raises(ValidationError, match="last day for extensions was Tue 17 Aug 2027"):
         extending(internship, admin, cutoff)
     extending(internship, admin, cutoff - timedelta(seconds=1))
+
+
+def test_the_rounds_longest_extension_counts_every_extension_of_the_internship(internship, admin):
+    rules = internship.participation.round.rules
+    rules.extension_max_weeks = 3
+    rules.save()
+    extending(internship, admin, STARTS, weeks=2)
+
+    with pytest.raises(ValidationError, match=r"extended by 2 weeks already.*at most 1 more"):
+        extending(internship, admin, STARTS, weeks=2)
+    extending(internship, admin, STARTS, weeks=1)
+
+    assert Internship.objects.get().ends_at == DATES["ends_at"] + timedelta(weeks=3)
+    with pytest.raises(ValidationError, match="no more"):
+        extending(internship, admin, STARTS, weeks=1)

@@ -328,6 +328,31 @@ def test_a_phase_settled_before_the_internship_was_withdrawn_keeps_its_outcome(i
     assert outcome(internship, FINAL, FINAL_CLOSED).state == State.NOT_ASKED
 
 
+def test_a_phase_with_evaluations_in_is_not_asked_once_withdrawn_before_it_closed(internship):
+    """The mentors had passed it, then the intern left: nothing settles and nobody is told."""
+    both_passed(internship)
+    Internship.objects.filter(pk=internship.pk).update(
+        status=Internship.Status.WITHDRAWN, status_changed_at=MIDTERM_OPEN
+    )
+
+    assert outcome(internship, MIDTERM, MIDTERM_CLOSED).state == State.NOT_ASKED
+
+
+def test_a_midterm_settled_as_passed_still_asks_the_final_after_the_rules_change(internship):
+    """Held under the rules of the time; rules read later as "fails" must not take away the
+    final the internship's status says it is in."""
+    MentorEvaluationFactory(internship=internship, phase=MIDTERM)
+    Internship.objects.filter(pk=internship.pk).update(
+        status=Internship.Status.MIDTERM_PASSED, status_changed_at=MIDTERM_CLOSED
+    )
+
+    found = outcome(
+        internship, FINAL, FINAL_OPEN, missing_intern_evaluation=MissingEvaluation.FAILS
+    )
+
+    assert found.state == State.AWAITING
+
+
 def test_a_final_failed_by_its_missing_mentor_rule_stays_failed_after_the_status_follows(
     internship,
 ):

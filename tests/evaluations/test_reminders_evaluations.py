@@ -81,6 +81,13 @@ def test_only_the_side_that_owes_hears(internship, ana, mira):
     assert dues_at(ONE_DAY) == []
 
 
+def test_the_intern_still_hears_after_the_mentors_fail(internship, ana, mira):
+    """Their evaluation is still owed, and silence would tell them the result early."""
+    MentorEvaluationFactory(internship=internship, submitted_by=mira, result="fail")
+
+    assert [d.recipient for d in dues_at(ONE_DAY)] == [ana]
+
+
 def test_a_side_the_rules_do_not_require_is_not_reminded(internship, mira):
     rules = internship.participation.round.rules
     rules.intern_midterm_required = False

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from programs.models import Participation, Round, RuleSet
 from programs.schedules import dates_from
 from programs.services.rounds import round_open, round_update
-from tests.factories import ParticipationFactory
+from programs.timeline import Phase
+from tests.factories import ParticipationFactory, RoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,42 @@ def test_each_date_out_of_order_is_refused_once_on_its_own_field(round_, program
         "coding_start": ["“Results announced” must not be after “Coding starts”."],
         "midterm_open": ["“Results announced” must not be after “Midterm evaluations open”."],
     }
+
+
+def test_once_coding_started_the_rules_internships_are_judged_by_do_not_change(
+    program, program_admin
+):
+    coding = RoundFactory(program=program, phase=Phase.CODING, slug="coding-round")
+    before = coding.rules.missing_intern_evaluation
+
+    with pytest.raises(ValidationError) as refused:
+        _update(
+            coding,
+            program_admin,
+            rules={
+                "missing_intern_evaluation": "fails",
+                "stipend_split": [{"milestone": "final", "percent": 100}],
+                "max_interns_per_mentor": 1,
+            },
+        )
+
+    assert set(refused.value.error_dict) == {"missing_intern_evaluation", "stipend_split"}
+    assert "Coding has started" in str(refused.value)
+    coding.rules.refresh_from_db()
+    assert coding.rules.missing_intern_evaluation == before
+
+
+def test_once_coding_started_other_rules_and_unchanged_values_still_save(program, program_admin):
+    coding = RoundFactory(program=program, phase=Phase.CODING, slug="coding-round")
+
+    _update(
+        coding,
+        program_admin,
+        rules={
+            "missing_intern_evaluation": coding.rules.missing_intern_evaluation,
+            "max_interns_per_mentor": 1,
+        },
+    )
+
+    coding.rules.refresh_from_db()
+    assert coding.rules.max_interns_per_mentor == 1
