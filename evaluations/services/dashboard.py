@@ -3,12 +3,11 @@ organization in it (its org admins), one row each: its people, its weekly meetin
 out of the weeks over, the weeks without a log), the state of its midterm and its final as
 `evaluations.services.outcome` computes them, and its status.
 
-Queries do not grow with rows. A page without a filter on a phase's state pages in the
-database (count, page, its mentors, its meetings, its evaluations, its decisions). The
-phase states are computed, so a filter on one first reads the filtered set lean (status and
-dates only), with its evaluations' result columns and its decisions (three queries), keeps
-the matching internships in order and then loads the one page of them: the same number of
-queries either way, for 10 internships or 5,000. The CSV reads the same way, streamed.
+Queries do not grow with rows, nor does the work: every page is paged in the database
+(count, page, its mentors, its meetings, its evaluations, its decisions). A filter on a
+phase's state is a condition on that state as SQL computes it (`outcome_sql`, held to
+`outcome_of` by its tests), so no filter reads the whole round into Python. The CSV reads
+the same rows, streamed.
 
 Evaluations are read without their free text (`LEAN`): no dashboard, page or CSV, shows it.
 """
@@ -19,11 +18,12 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from evaluations.filters import IN_PLACE, LOCKED, MISSING, extensions, ordered
 from evaluations.models import Decision, Evaluation, EvaluationPhase, Internship, WeeklyMeeting
 from evaluations.services.outcome import PhaseOutcome, State, outcome_of
+from evaluations.services.outcome_sql import with_states
 from evaluations.services.pages import NextDue, missing_weeks, next_due, weeks_of
 from programs.models import Participation, Round
 from programs.rules import RuleSet
@@ -32,17 +32,6 @@ PER_PAGE = 50
 
 # The columns an outcome reads from an evaluation; never its answers.
 LEAN = ("internship", "phase", "side", "result", "in_place_of_mentor")
-# What the outcome reads from an internship, for the lean pass over a whole filtered set.
-OUTCOME_FIELDS = (
-    "status",
-    "status_changed_at",
-    "starts_at",
-    "ends_at",
-    "midterm_opens",
-    "midterm_closes",
-    "final_opens",
-    "final_closes",
-)
 WHO = {"mentor": "mentors", "intern": "intern"}
 
 
@@ -180,17 +169,24 @@ class Evidence:
         return midterm, final
 
 
-def matches(outcome: PhaseOutcome, wanted: str) -> bool:
-    """Whether a phase is in the state a filter asks for ("" asks for any)."""
+def phase_condition(phase: str, wanted: str) -> Q:
+    """The internships whose `phase` is in the state a filter asks for, over the states
+    `outcome_sql.with_states` annotates ("" asks for any)."""
     if not wanted:
-        return True
+        return Q()
     if wanted == MISSING:
-        return bool(outcome.missing)
+        return Q(**{f"{phase}_missing": True})
     if wanted == LOCKED:
-        return outcome.locked
+        return Q(Exists(Decision.objects.filter(internship=OuterRef("pk"), phase=phase)))
     if wanted == IN_PLACE:
-        return outcome.mentor is not None and outcome.mentor.in_place_of_mentor
-    return outcome.state == wanted
+        return Q(
+            Exists(
+                Evaluation.objects.filter(
+                    internship=OuterRef("pk"), phase=phase, in_place_of_mentor=True
+                )
+            )
+        )
+    return Q(**{f"{phase}_state": wanted})
 
 
 @dataclass(frozen=True)
@@ -205,8 +201,15 @@ class Wanted:
     def computed(self) -> bool:
         return bool(self.midterm or self.final)
 
-    def keeps(self, midterm: PhaseOutcome, final: PhaseOutcome) -> bool:
-        return matches(midterm, self.midterm) and matches(final, self.final)
+    def apply(self, queryset: QuerySet[Internship], *, rules: RuleSet, now: datetime):
+        """`queryset` kept to the internships whose phases are in the wanted states, in SQL
+        (`outcome_sql`): the page is then paged in the database like any other."""
+        if not self.computed:
+            return queryset
+        return with_states(queryset, rules, now).filter(
+            phase_condition(EvaluationPhase.MIDTERM, self.midterm),
+            phase_condition(EvaluationPhase.FINAL, self.final),
+        )
 
 
 def row(internship: Internship, found: tuple[PhaseOutcome, PhaseOutcome], now: datetime) -> Row:
@@ -235,21 +238,11 @@ def table(
     now: datetime,
 ) -> tuple[Page, list[Row]]:
     """One page of the table: `filtered` is the scope with the SQL filters applied."""
-    if not wanted.computed:
-        page = Paginator(for_rows(ordered(filtered, wanted.sort)), PER_PAGE).get_page(page_number)
-        internships = list(page.object_list)
-        evidence = Evidence.of([i.pk for i in internships])
-        found = {i.pk: evidence.outcomes(i, rules=rules, now=now) for i in internships}
-    else:
-        # Every outcome of the filtered set, lean, to keep the matching ones in order.
-        lean = ordered(filtered, wanted.sort).only(*OUTCOME_FIELDS)
-        scanned = list(lean)
-        evidence = Evidence.of(filtered.values("pk"))
-        found = {i.pk: evidence.outcomes(i, rules=rules, now=now) for i in scanned}
-        kept = [i.pk for i in scanned if wanted.keeps(*found[i.pk])]
-        page = Paginator(kept, PER_PAGE).get_page(page_number)
-        by_pk = {i.pk: i for i in for_rows(Internship.objects.filter(pk__in=page.object_list))}
-        internships = [by_pk[pk] for pk in page.object_list]
+    kept = wanted.apply(ordered(filtered, wanted.sort), rules=rules, now=now)
+    page = Paginator(for_rows(kept), PER_PAGE).get_page(page_number)
+    internships = list(page.object_list)
+    evidence = Evidence.of([i.pk for i in internships])
+    found = {i.pk: evidence.outcomes(i, rules=rules, now=now) for i in internships}
     return page, [row(i, found[i.pk], now) for i in internships]
 
 
@@ -260,6 +253,7 @@ def streamed(
     internships read through one cursor `chunk` rows at a time; their mentors, meetings'
     weeks, evaluations (lean) and decisions first, one query each over the same set, so the
     queries are the same for 10 internships or 5,000."""
+    filtered = wanted.apply(filtered, rules=rules, now=now)
     within = filtered.values("pk")
     mentors: dict[int, list[str]] = {}
     through = Internship.mentors.through.objects.filter(internship__in=within)
@@ -281,8 +275,6 @@ def streamed(
     ).iterator(chunk_size=chunk)
     for internship in internships:
         midterm, final = evidence.outcomes(internship, rules=rules, now=now)
-        if not wanted.keeps(midterm, final):
-            continue
         logged = weeks.get(internship.pk, set())
         weeks_over = internship.weeks_ended_by(now)
         yield Line(

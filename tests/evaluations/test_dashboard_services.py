@@ -1,10 +1,8 @@
 """The dashboards' pieces without a page: a phase's cell (its label, whose evaluation is
 missing, its flags), the computed filters, and the CSV's cells and chunks."""
 
-import pytest
 from django.utils import timezone
 
-from evaluations.filters import IN_PLACE, LOCKED, MISSING
 from evaluations.models import Evaluation, EvaluationPhase
 from evaluations.services import dashboard, dashboard_csv
 from evaluations.services.outcome import PhaseOutcome, State
@@ -40,30 +38,8 @@ def test_a_phase_flags_an_org_admin_in_place_of_the_mentors():
     assert not dashboard.Phase(outcome(), extended=False).in_place_of_mentor
 
 
-@pytest.mark.parametrize(
-    ("wanted", "found", "kept"),
-    [
-        ("", outcome(), True),
-        (MISSING, outcome(missing=("intern",)), True),
-        (MISSING, outcome(State.FAILED, missing=("mentor",)), True),
-        (MISSING, outcome(), False),  # open, nothing required of anyone
-        (State.AWAITING, outcome(), True),
-        (State.PASSED, outcome(), False),
-        (IN_PLACE, outcome(State.PASSED, mentor=Evaluation(in_place_of_mentor=True)), True),
-        (IN_PLACE, outcome(State.PASSED, mentor=Evaluation()), False),
-        (LOCKED, outcome(), False),
-    ],
-)
-def test_a_computed_filter_keeps_the_phases_in_its_state(wanted, found, kept):
-    assert dashboard.matches(found, wanted) is kept
-
-
-def test_both_phases_must_match_to_keep_an_internship():
-    wanted = dashboard.Wanted(midterm=State.PASSED, final=State.UPCOMING)
-
-    assert wanted.computed
-    assert wanted.keeps(outcome(State.PASSED), outcome(State.UPCOMING))
-    assert not wanted.keeps(outcome(State.PASSED), outcome(State.AWAITING))
+def test_only_a_filter_on_a_phase_is_computed():
+    assert dashboard.Wanted(midterm=State.PASSED).computed
     assert not dashboard.Wanted(sort="intern").computed
 
 
