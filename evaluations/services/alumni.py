@@ -75,12 +75,12 @@ def years_of(alumni: QuerySet[Internship]) -> list[Year]:
 
 
 def in_year(alumni: QuerySet[Internship], year: int | None) -> QuerySet[Internship]:
-    """The rows of a page in the order it shows them: newest year first, then by
-    organization and intern."""
-    if year is not None:
-        alumni = alumni.filter(year=year)
-    return alumni.order_by(
-        "-year", "participation__organization__name", "intern__display_name", "pk"
+    """One year's alumni in the order the page shows them: by organization and intern (no
+    year: none, a program or organization without alumni)."""
+    if year is None:
+        return alumni.none()
+    return alumni.filter(year=year).order_by(
+        "participation__organization__name", "intern__display_name", "pk"
     )
 
 

@@ -24,7 +24,10 @@ def _year_asked(request: HttpRequest) -> int | None:
 
 
 def _alumni_page(request: HttpRequest, everyone, template: str, context: dict) -> HttpResponse:
-    year = _year_asked(request)
+    years = alumni.years_of(everyone)
+    # One year a page, the newest unless another is asked for: the rows are sorted by
+    # organization and intern, and a program's whole history sorted at once grew with it.
+    year = _year_asked(request) or (years[0].year if years else None)
     page = Paginator(alumni.in_year(everyone, year), ALUMNI_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -43,7 +46,7 @@ def _alumni_page(request: HttpRequest, everyone, template: str, context: dict) -
             **context,
             "page": page,
             "rows": rows,
-            "years": alumni.years_of(everyone),
+            "years": years,
             "year": year,
         },
     )
