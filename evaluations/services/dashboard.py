@@ -177,7 +177,7 @@ def phase_condition(phase: str, wanted: str) -> Q:
     if wanted == MISSING:
         return Q(**{f"{phase}_missing": True})
     if wanted == LOCKED:
-        return Q(Exists(Decision.objects.filter(internship=OuterRef("pk"), phase=phase)))
+        return Q(**{f"{phase}_decided__isnull": False})
     if wanted == IN_PLACE:
         return Q(
             Exists(
