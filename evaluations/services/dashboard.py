@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from evaluations.filters import IN_PLACE, LOCKED, MISSING, extensions, ordered
 from evaluations.models import Decision, Evaluation, EvaluationPhase, Internship, WeeklyMeeting
-from evaluations.services.outcome import PhaseOutcome, State, outcome_of
+from evaluations.services.outcome import PhaseOutcome, State, both_phases
 from evaluations.services.outcome_sql import with_states
 from evaluations.services.pages import NextDue, missing_weeks, next_due, weeks_of
 from programs.models import Participation, Round
@@ -148,25 +148,18 @@ class Evidence:
         self, internship: Internship, *, rules: RuleSet, now: datetime
     ) -> tuple[PhaseOutcome, PhaseOutcome]:
         """Both phases' outcomes, as `outcome.phase_rows` computes them."""
-        evaluations = self.given.get(internship.pk, [])
-        midterm = outcome_of(
+        row = both_phases(
             internship,
-            EvaluationPhase.MIDTERM,
             rules=rules,
-            evaluations=evaluations,
-            decision=self.decisions.get((internship.pk, EvaluationPhase.MIDTERM)),
+            evaluations=self.given.get(internship.pk, []),
+            decisions={
+                phase: self.decisions[(internship.pk, phase)]
+                for phase in EvaluationPhase.values
+                if (internship.pk, phase) in self.decisions
+            },
             now=now,
         )
-        final = outcome_of(
-            internship,
-            EvaluationPhase.FINAL,
-            rules=rules,
-            evaluations=evaluations,
-            decision=self.decisions.get((internship.pk, EvaluationPhase.FINAL)),
-            now=now,
-            midterm=midterm,
-        )
-        return midterm, final
+        return row.midterm, row.final
 
 
 def phase_condition(phase: str, wanted: str) -> Q:

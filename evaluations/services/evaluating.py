@@ -95,25 +95,14 @@ def outcomes(
     internship: Internship, *, given: list[Evaluation], decisions: dict[str, Decision], now
 ) -> dict[str, outcome.PhaseOutcome]:
     """Both phases' computed outcomes from rows already read (no query)."""
-    rules = internship.participation.round.rules
-    midterm = outcome.outcome_of(
+    row = outcome.both_phases(
         internship,
-        EvaluationPhase.MIDTERM,
-        rules=rules,
+        rules=internship.participation.round.rules,
         evaluations=given,
-        decision=decisions.get(EvaluationPhase.MIDTERM),
+        decisions=decisions,
         now=now,
     )
-    final = outcome.outcome_of(
-        internship,
-        EvaluationPhase.FINAL,
-        rules=rules,
-        evaluations=given,
-        decision=decisions.get(EvaluationPhase.FINAL),
-        now=now,
-        midterm=midterm,
-    )
-    return {EvaluationPhase.MIDTERM: midterm, EvaluationPhase.FINAL: final}
+    return {EvaluationPhase.MIDTERM: row.midterm, EvaluationPhase.FINAL: row.final}
 
 
 def refusal(

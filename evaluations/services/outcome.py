@@ -213,6 +213,37 @@ class PhaseRow:
     final: PhaseOutcome
 
 
+def both_phases(
+    internship: Internship,
+    *,
+    rules: RuleSet,
+    evaluations: Iterable[Evaluation],
+    decisions: dict[str, Decision],
+    now: datetime,
+) -> PhaseRow:
+    """Both outcomes of one internship from rows already read (no query): the midterm's,
+    then the final's, which reads it. `decisions` by phase."""
+    evaluations = list(evaluations)
+    midterm = outcome_of(
+        internship,
+        EvaluationPhase.MIDTERM,
+        rules=rules,
+        evaluations=evaluations,
+        decision=decisions.get(EvaluationPhase.MIDTERM),
+        now=now,
+    )
+    final = outcome_of(
+        internship,
+        EvaluationPhase.FINAL,
+        rules=rules,
+        evaluations=evaluations,
+        decision=decisions.get(EvaluationPhase.FINAL),
+        now=now,
+        midterm=midterm,
+    )
+    return PhaseRow(internship, midterm, final)
+
+
 def phase_rows(internships: list[Internship], *, now: datetime) -> list[PhaseRow]:
     """Both outcomes of each internship of a page, in two queries whatever their number
     (evaluations, decisions); `internships` must have `participation__round__rules` loaded
@@ -223,29 +254,16 @@ def phase_rows(internships: list[Internship], *, now: datetime) -> list[PhaseRow
         "submitted_by"
     ):
         evaluations.setdefault(evaluation.internship_id, []).append(evaluation)
-    decisions = {
-        (d.internship_id, d.phase): d for d in Decision.objects.filter(internship_id__in=ids)
-    }
-    rows = []
-    for internship in internships:
-        rules = internship.participation.round.rules
-        given = evaluations.get(internship.pk, [])
-        midterm = outcome_of(
+    decisions: dict[int, dict[str, Decision]] = {}
+    for decision in Decision.objects.filter(internship_id__in=ids):
+        decisions.setdefault(decision.internship_id, {})[decision.phase] = decision
+    return [
+        both_phases(
             internship,
-            EvaluationPhase.MIDTERM,
-            rules=rules,
-            evaluations=given,
-            decision=decisions.get((internship.pk, EvaluationPhase.MIDTERM)),
+            rules=internship.participation.round.rules,
+            evaluations=evaluations.get(internship.pk, []),
+            decisions=decisions.get(internship.pk, {}),
             now=now,
         )
-        final = outcome_of(
-            internship,
-            EvaluationPhase.FINAL,
-            rules=rules,
-            evaluations=given,
-            decision=decisions.get((internship.pk, EvaluationPhase.FINAL)),
-            now=now,
-            midterm=midterm,
-        )
-        rows.append(PhaseRow(internship, midterm, final))
-    return rows
+        for internship in internships
+    ]
